@@ -1,0 +1,1 @@
+export { ReplayDriver } from './driver.ts';

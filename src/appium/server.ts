@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { GovappError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
+import { freePort } from './ports.ts';
+
+export interface AppiumServer {
+  url: string;
+  port: number;
+  /** Stops the server (SIGTERM, then SIGKILL after a grace period). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartAppiumOptions {
+  port?: number;
+  /** Appium's own log goes here (appended); otherwise it is discarded. */
+  logFile?: string;
+  logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  timeoutMs?: number;
+  /** Extra `appium server` arguments, e.g. `--relaxed-security`. */
+  args?: string[];
+}
+
+const live = new Set<ChildProcess>();
+let hooked = false;
+
+/** Kill every server this process started when it exits, however it exits. */
+function hookExit(): void {
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', () => {
+    for (const c of live) c.kill('SIGKILL');
+  });
+}
+
+/**
+ * Starts the Appium 3 server that ships in this package's node_modules, with APPIUM_HOME set to the
+ * package root so it finds the drivers declared as dependencies (uiautomator2, chromium, replay).
+ */
+export async function startAppium(opts: StartAppiumOptions = {}): Promise<AppiumServer> {
+  const port = opts.port ?? (await freePort());
+  const require = createRequire(import.meta.url);
+  const appiumMain = path.join(path.dirname(require.resolve('appium/package.json')), 'index.js');
+  const args = [
+    appiumMain,
+    'server',
+    '--address', '127.0.0.1',
+    '--port', String(port),
+    '--log-level', `${opts.logLevel ?? 'info'}:${opts.logLevel ?? 'info'}`,
+    '--log-no-colors',
+    '--log-timestamp',
+    ...(opts.args ?? []),
+  ];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, APPIUM_HOME: PACKAGE_ROOT },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  hookExit();
+  let tail = '';
+  const keepTail = (b: Buffer) => {
+    tail = (tail + b.toString()).slice(-4000);
+  };
+  child.stdout!.on('data', keepTail);
+  child.stderr!.on('data', keepTail);
+  if (opts.logFile) {
+    mkdirSync(path.dirname(opts.logFile), { recursive: true });
+    const out = createWriteStream(opts.logFile, { flags: 'a' });
+    child.stdout!.pipe(out);
+    child.stderr!.pipe(out);
+  }
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      live.delete(child);
+      resolve();
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  while (true) {
+    if (exited) throw new GovappError('APPIUM_START_FAILED', `Appium exited while starting: ${lastLine(tail)}`);
+    if (await isAppiumUp(url)) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new GovappError('APPIUM_START_FAILED', `Appium did not answer on ${url} within ${opts.timeoutMs ?? 60_000} ms: ${lastLine(tail)}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  const stop = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exitPromise;
+    clearTimeout(timer);
+  };
+  return { url, port, stop };
+}
+
+function lastLine(s: string): string {
+  const lines = s.trim().split('\n').filter(Boolean);
+  return lines.at(-1) ?? '(no output)';
+}
+
+/** True when an Appium (or Grid) server answers `GET /status` with ready. */
+export async function isAppiumUp(url: string, timeoutMs = 2000): Promise<boolean> {
+  try {
+    const res = await fetch(new URL('status', url.endsWith('/') ? url : url + '/'), { signal: AbortSignal.timeout(timeoutMs) });
+    if (!res.ok) return false;
+    const body = (await res.json()) as { value?: { ready?: boolean } };
+    return body.value?.ready !== false;
+  } catch {
+    return false;
+  }
+}

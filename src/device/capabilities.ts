@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { BadInputError } from '../errors.ts';
+
+/** What the user asked to crawl, as resolved from `--app` / `--url`. */
+export type AppTarget =
+  | { kind: 'app-graph'; dir: string; package: string }
+  | { kind: 'apk'; apk: string; package?: string; activity?: string }
+  | { kind: 'package'; package: string; activity?: string }
+  | { kind: 'url'; url: string };
+
+export interface DeviceOptions {
+  udid?: string;
+  avd?: string;
+  /** UiAutomator2 server port on the host; must differ between parallel sessions. */
+  systemPort?: number;
+  chromedriverPort?: number;
+  mjpegServerPort?: number;
+  /** Default 3 minutes: an emulator that stops answering this long is gone. */
+  newCommandTimeoutSec?: number;
+  /** For H5 targets: the chromium binary and its chromedriver. */
+  chromeBinary?: string;
+  chromedriverExecutable?: string;
+  extra?: Record<string, unknown>;
+}
+
+export type Capabilities = Record<string, unknown>;
+
+/**
+ * W3C capabilities for one crawl session. The replay and UiAutomator2 paths differ only here:
+ * everything after session creation is the same code.
+ */
+export function buildCapabilities(target: AppTarget, dev: DeviceOptions = {}): Capabilities {
+  const common = {
+    'appium:newCommandTimeout': dev.newCommandTimeoutSec ?? 180,
+    ...dev.extra,
+  };
+  switch (target.kind) {
+    case 'app-graph':
+      return {
+        platformName: 'Android',
+        'appium:automationName': 'Replay',
+        'appium:app': path.resolve(target.dir),
+        ...(dev.udid ? { 'appium:udid': dev.udid } : {}),
+        ...common,
+      };
+    case 'apk':
+    case 'package': {
+      if (!dev.udid && !dev.avd) {
+        throw new BadInputError('BAD_ARGUMENT', `--udid (or an avd) is required to crawl ${target.kind === 'apk' ? target.apk : target.package} on a real device or emulator`);
+      }
+      const caps: Capabilities = {
+        platformName: 'Android',
+        'appium:automationName': 'UiAutomator2',
+        ...(dev.udid ? { 'appium:udid': dev.udid } : {}),
+        ...(dev.avd ? { 'appium:avd': dev.avd } : {}),
+        // Permission dialogs stay on screen: they are evidence (which permission, when).
+        'appium:autoGrantPermissions': false,
+        'appium:noReset': target.kind === 'package',
+        'appium:fullReset': false,
+        'appium:disableWindowAnimation': true,
+        'appium:skipDeviceInitialization': false,
+        'appium:ensureWebviewsHavePages': true,
+        'appium:nativeWebScreenshot': true,
+        // Compressed layout hides "unimportant" views, and with them text in custom widgets.
+        'appium:settings[ignoreUnimportantViews]': false,
+        'appium:settings[allowInvisibleElements]': false,
+        ...(dev.systemPort ? { 'appium:systemPort': dev.systemPort } : {}),
+        ...(dev.chromedriverPort ? { 'appium:chromedriverPort': dev.chromedriverPort } : {}),
+        ...(dev.mjpegServerPort ? { 'appium:mjpegServerPort': dev.mjpegServerPort } : {}),
+        ...common,
+      };
+      if (target.kind === 'apk') {
+        caps['appium:app'] = path.resolve(target.apk);
+        if (target.package) caps['appium:appPackage'] = target.package;
+        if (target.activity) caps['appium:appActivity'] = target.activity;
+      } else {
+        caps['appium:appPackage'] = target.package;
+        if (target.activity) caps['appium:appActivity'] = target.activity;
+        else caps['appium:intentCategory'] = 'android.intent.category.LAUNCHER';
+      }
+      return caps;
+    }
+    case 'url':
+      return {
+        browserName: 'chrome',
+        platformName: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
+        'appium:automationName': 'Chromium',
+        ...(dev.chromedriverExecutable ? { 'appium:executable': dev.chromedriverExecutable } : {}),
+        'goog:chromeOptions': {
+          ...(dev.chromeBinary ? { binary: dev.chromeBinary } : {}),
+          mobileEmulation: { deviceMetrics: { width: 360, height: 780, pixelRatio: 3 }, userAgent: MOBILE_UA },
+          args: [
+            '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+          ],
+        },
+        ...common,
+      };
+  }
+}
+
+export const MOBILE_UA =
+  'Mozilla/5.0 (Linux; Android 14; sdk_gphone64_x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';

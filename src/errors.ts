@@ -1,0 +1,42 @@
+/**
+ * One base class for every error govapp-inspector raises on purpose.
+ * `code` is stable (scripts and the batch journal match on it); the CLI prints
+ * `govapp: <CODE>: <message>` as one line and exits non-zero.
+ */
+export type ErrorCode =
+  | 'BAD_APP_GRAPH'
+  | 'BAD_PAGE_SOURCE'
+  | 'BAD_CONFIG'
+  | 'BAD_ARGUMENT'
+  | 'BAD_BUNDLE'
+  | 'APPIUM_UNREACHABLE'
+  | 'APPIUM_START_FAILED'
+  | 'SESSION_FAILED'
+  | 'DEVICE_OFFLINE'
+  | 'APP_NOT_FOUND'
+  | 'OCR_FAILED'
+  | 'ABORTED'
+  | 'INTERNAL';
+
+export class GovappError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+export class BadInputError extends GovappError {}
+export class DeviceError extends GovappError {}
+
+export function isGovappError(e: unknown): e is GovappError {
+  return e instanceof GovappError;
+}
+
+/** One line for a human: the code, the message, and the first cause when it adds something. */
+export function describeError(e: unknown): string {
+  if (isGovappError(e)) return `${e.code}: ${e.message}`;
+  if (e instanceof Error) return `INTERNAL: ${e.message}`;
+  return `INTERNAL: ${String(e)}`;
+}

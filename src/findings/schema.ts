@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** findings/1 (../shared/spec/findings.md): the contract every reader of a crawl relies on. */
+export const CLAUSES = ['4.1.1', '4.1.2', '4.1.3', '4.2', '4.3', '4.4', '5', '6.h', '6.i', '7.3'] as const;
+export type ClauseId = (typeof CLAUSES)[number];
+
+export const VERDICTS = ['fail', 'pass', 'review', 'n/a', 'unknown'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const VIAS = ['a11y', 'ocr', 'probe', 'flow'] as const;
+export type Via = (typeof VIAS)[number];
+
+const bounds = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+/** Evidence: the spec's fields, plus optional extensions (`before`/`after` of a probe, `source` path, `note`). */
+export const evidenceSchema = z.looseObject({
+  state: z.string().min(1),
+  screenshot: z.string().min(1),
+  bounds: bounds.optional(),
+  text: z.string().optional(),
+  via: z.enum(VIAS),
+});
+export type Evidence = z.infer<typeof evidenceSchema> & {
+  source?: string;
+  note?: string;
+  before?: string;
+  after?: string;
+  at?: string;
+};
+
+export const clauseResultSchema = z.looseObject({
+  clause: z.enum(CLAUSES),
+  verdict: z.enum(VERDICTS),
+  summary: z.string().min(1),
+  evidence: z.array(evidenceSchema),
+});
+export type ClauseResult = z.infer<typeof clauseResultSchema> & { evidence: Evidence[] };
+
+export const STOP_REASONS = ['explored', 'budget', 'error'] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
+
+export const findingsSchema = z
+  .looseObject({
+    format: z.literal('findings/1'),
+    app: z.looseObject({ package: z.string().min(1), label: z.string().optional(), versionName: z.string().optional() }),
+    run: z.looseObject({
+      startedAt: z.iso.datetime(),
+      finishedAt: z.iso.datetime(),
+      states: z.number().int().nonnegative(),
+      actions: z.number().int().nonnegative(),
+      stopReason: z.enum(STOP_REASONS),
+    }),
+    clauses: z.array(clauseResultSchema),
+  })
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.clauses.forEach((c, i) => {
+      if (seen.has(c.clause)) ctx.addIssue({ code: 'custom', path: ['clauses', i, 'clause'], message: `clause ${c.clause} appears twice` });
+      seen.add(c.clause);
+    });
+    for (const c of CLAUSES)
+      if (!seen.has(c)) ctx.addIssue({ code: 'custom', path: ['clauses'], message: `clause ${c} is missing` });
+  });
+export type Findings = z.infer<typeof findingsSchema> & { clauses: ClauseResult[] };
