@@ -86,6 +86,11 @@ export function buildCapabilities(target: AppTarget, dev: DeviceOptions = {}): C
         platformName: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
         'appium:automationName': 'Chromium',
         ...(dev.chromedriverExecutable ? { 'appium:executable': dev.chromedriverExecutable } : {}),
+        // Every session needs its own port: the chromium driver kills any chromedriver on the port it
+        // is given (default 9515), so two parallel sessions on the default would end each other.
+        ...(dev.chromedriverPort ? { 'appium:chromedriverPort': dev.chromedriverPort } : {}),
+        // No network in a lab is normal: never try to download a chromedriver.
+        'appium:autodownloadEnabled': false,
         'goog:chromeOptions': {
           ...(dev.chromeBinary ? { binary: dev.chromeBinary } : {}),
           mobileEmulation: { deviceMetrics: { width: 360, height: 780, pixelRatio: 3 }, userAgent: MOBILE_UA },

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { startAppium, type AppiumServer } from '../src/appium/server.ts';
+import { buildCapabilities } from '../src/device/capabilities.ts';
+import type { Device } from '../src/device/device.ts';
+import { openSession } from '../src/device/session.ts';
+import { WdioDevice } from '../src/device/wdio-device.ts';
+import { GovappError } from '../src/errors.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { buildFindings } from '../src/findings/build.ts';
+import type { Findings } from '../src/findings/schema.ts';
+import type { AppGraph } from '../src/appgraph/schema.ts';
+import { BundleWriter, type RecordingMeta } from '../src/bundle/writer.ts';
+import type { CrawlObservation } from '../src/observation.ts';
+import { createLogger } from '../src/log.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
+import { Explorer } from './explorer.ts';
+import { LoginTasks } from './login.ts';
+import { TimerProbe } from './probes/timer.ts';
+import { EncodingProbe } from './probes/encoding.ts';
+import { AiQuestionProbe } from './probes/ai.ts';
+import { resolveTarget, targetPackage } from './target.ts';
+import { strategyFor } from './strategies/index.ts';
+import type { CrawlOptions, CrawlResult } from './types.ts';
+import { createAnalysis, type Analysis } from './analysis.ts';
+
+const DEFAULT_MAX_ACTIONS = 500;
+const DEFAULT_MAX_MINUTES = 30;
+
+/**
+ * Crawls one app into an evidence bundle: starts (or reaches) Appium, opens the session,
+ * explores, OCRs and analyses every new screen, writes findings as it goes, and tears everything
+ * down whatever happens. A crawl that breaks off mid-way returns stopReason "error" with the
+ * bundle written so far; bad input and unreachable servers throw before anything is written.
+ */
+export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
+  const startedAt = new Date();
+  const config = await loadConfig(opts.configFile);
+  const { target, graph } = resolveTarget(opts.target);
+  let appPackage = targetPackage(target) ?? '';
+  let log = (opts.logger ?? createLogger({ quiet: true })).child({ app: appPackage || path.basename(opts.outDir) });
+  const maxActions = opts.maxActions ?? config.apps[appPackage]?.maxActions ?? config.crawl.maxActions ?? DEFAULT_MAX_ACTIONS;
+  const maxMinutes = opts.maxMinutes ?? config.apps[appPackage]?.maxMinutes ?? config.crawl.maxMinutes ?? DEFAULT_MAX_MINUTES;
+  const capabilities = buildCapabilities(target, opts.device);
+
+  let server: AppiumServer | undefined;
+  let device: Device | undefined;
+  let analysis: Analysis | undefined;
+  try {
+    const appiumUrl = opts.appiumUrl ?? (server = await startAppium({ logFile: path.join(path.resolve(opts.outDir), 'logs/appium.log') })).url;
+    const browser = await openSession({ appiumUrl, capabilities });
+    device = await WdioDevice.create(browser, log);
+    if (!appPackage) {
+      // UiAutomator2 reads the package from the APK and reports it in the session capabilities.
+      appPackage = String((browser.capabilities as Record<string, unknown>)['appium:appPackage'] ?? (browser.capabilities as Record<string, unknown>).appPackage ?? '');
+      if (!appPackage) throw new GovappError('SESSION_FAILED', `the driver did not report the package of ${opts.target.kind === 'apk' ? opts.target.apk : 'the app'}`);
+      log = log.child({ app: appPackage });
+    }
+    const meta: RecordingMeta = recordingMeta(appPackage, graph, device);
+    const writer = new BundleWriter(opts.outDir, meta);
+    analysis = await createAnalysis({ ocr: opts.ocr ?? config.crawl.ocr ?? 'paddle', log, writer });
+    const runInfo = {
+      tool: { name: TOOL_NAME, version: TOOL_VERSION },
+      app: meta.app,
+      device: { ...device.info, ...meta.device },
+      capabilities: redactCaps(capabilities),
+      appiumUrl: opts.appiumUrl ? redactUrl(opts.appiumUrl) : 'local',
+      options: { maxActions, maxMinutes, strategy: opts.strategy ?? config.crawl.strategy ?? 'targeted', ocr: analysis.ocrMode },
+      startedAt: startedAt.toISOString(),
+    };
+    writer.writeRun(runInfo);
+
+    const login = new LoginTasks(config.apps[appPackage]?.credentials);
+    const explorer = new Explorer({
+      tasks: [login, new TimerProbe(config.probes.timerSeconds), new EncodingProbe(config.probes.encoding), new AiQuestionProbe(config.probes.aiQuestion)],
+      device,
+      writer,
+      appPackage,
+      policy: config.safety,
+      strategy: strategyFor(opts.strategy ?? config.crawl.strategy ?? 'targeted', opts.seed ?? config.crawl.seed ?? 1),
+      maxActions,
+      deadline: Date.now() + maxMinutes * 60_000,
+      signal: opts.signal,
+      log,
+      settleMs: config.crawl.settleMs ?? (target.kind === 'app-graph' ? 0 : 400),
+      hooks: {
+        onScreen: (screen, _snapshot, png) => {
+          analysis!.screenAdded(screen, png);
+          writeInterim();
+          opts.onProgress?.({ states: explorer.screens.length, actions: explorer.actions.length, elapsedMs: explorer.elapsedMs, current: screen.state });
+        },
+        onAction: () =>
+          opts.onProgress?.({ states: explorer.screens.length, actions: explorer.actions.length, elapsedMs: explorer.elapsedMs }),
+      },
+    });
+    const observation = (stopReason: CrawlObservation['stopReason']): CrawlObservation => ({
+      app: { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
+      screens: explorer.screens,
+      actions: explorer.actions,
+      probes: explorer.probes,
+      stopReason,
+    });
+    const findingsFor = (stopReason: CrawlObservation['stopReason'], extra: Record<string, unknown> = {}): Findings =>
+      buildFindings(
+        { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
+        { startedAt, finishedAt: new Date(), states: explorer.screens.length, actions: explorer.actions.length, stopReason },
+        analysis!.detect(observation(stopReason)),
+        extra,
+      );
+    // Until the crawl ends, findings.json says what a crash would leave: an interrupted crawl.
+    const writeInterim = () => writer.writeFindings(findingsFor('error', { partial: true }));
+
+    let stopReason: CrawlObservation['stopReason'];
+    let error: GovappError | undefined;
+    try {
+      stopReason = await explorer.run();
+    } catch (e) {
+      error = e instanceof GovappError ? e : new GovappError('INTERNAL', String((e as Error)?.message ?? e), { cause: e });
+      stopReason = error.code === 'ABORTED' ? 'budget' : 'error';
+      log.error({ code: error.code, err: error.message }, 'crawl broke off');
+    }
+    await analysis.drain();
+    const findings = findingsFor(stopReason, opts.signal?.aborted ? { interrupted: true } : {});
+    writer.writeFindings(findings);
+    writer.writeRun({ ...runInfo, finishedAt: findings.run.finishedAt, stopReason, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status });
+    log.info({ states: explorer.screens.length, actions: explorer.actions.length, stopReason }, 'crawl finished');
+    return { outDir: writer.dir, findings, stopReason, states: explorer.screens.length, actions: explorer.actions.length, ...(error && error.code !== 'ABORTED' ? { error } : {}) };
+  } finally {
+    await analysis?.close().catch(() => undefined);
+    await device?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+  }
+}
+
+function recordingMeta(appPackage: string, graph: AppGraph | undefined, device: Device): RecordingMeta {
+  if (graph) return { app: { ...graph.app }, device: { ...graph.device } };
+  return {
+    app: { package: appPackage },
+    device: { width: device.info.width, height: device.info.height, density: device.info.density, platformVersion: device.info.platformVersion, model: device.info.model },
+  };
+}
+
+function redactCaps(caps: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(caps).map(([k, v]) => [k, /password|token|secret/i.test(k) ? '[redacted]' : v]));
+}
+
+function redactUrl(u: string): string {
+  const url = new URL(u);
+  if (url.password) url.password = 'redacted';
+  return url.toString();
+}
+

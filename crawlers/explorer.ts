@@ -1,0 +1,453 @@
+import type { Logger } from 'pino';
+import { GovappError } from '../src/errors.ts';
+import type { Device } from '../src/device/device.ts';
+import { swipeVector } from '../src/device/device.ts';
+import type { AppGraphTransition } from '../src/appgraph/schema.ts';
+import type { ObservedAction, ObservedScreen, ProbeResult } from '../src/observation.ts';
+import { parsePageSource } from '../src/snapshot/parse.ts';
+import type { Snapshot } from '../src/snapshot/model.ts';
+import type { BundleWriter } from '../src/bundle/writer.ts';
+import { extractActions, type CandidateAction } from './actions.ts';
+import { ExplorationGraph, type StateNode } from './graph.ts';
+import type { SafetyPolicy } from './safety.ts';
+import { signatureOf, stateHash } from './state-key.ts';
+import type { Strategy } from './strategies/strategy.ts';
+import type { StopReason } from '../src/findings/schema.ts';
+
+/** Packages that show dialogs over the app (permissions, installers, ANR): part of the app's flow. */
+export const SYSTEM_DIALOG_PACKAGES = new Set([
+  'com.android.permissioncontroller',
+  'com.google.android.permissioncontroller',
+  'com.android.packageinstaller',
+  'com.google.android.packageinstaller',
+  'android',
+]);
+
+/**
+ * Work the crawler does on a screen before exploring it: log in, run an active probe. A task
+ * acts through the same `act` as exploration, so every step is logged, observed and recorded.
+ */
+export interface Task {
+  name: string;
+  run(ctx: TaskContext): Promise<void>;
+}
+
+export interface TaskContext {
+  device: Device;
+  signal?: AbortSignal;
+  log: Logger;
+  writer: BundleWriter;
+  node: StateNode;
+  screen: ObservedScreen;
+  snapshot: Snapshot;
+  elapsedMs(): number;
+  /** Runs one device action and reads the screen after it (see Explorer.act). */
+  act(step: ActStep, run: () => Promise<void>): Promise<void>;
+  /** The screen as last observed. */
+  here(): { key: string | undefined; snapshot: Snapshot; source: string };
+  /**
+   * Records the screen as it is now as an extra screen `<state>-<suffix>` (a settled AI answer):
+   * same state for exploration, but its own page source, screenshot and OCR in the bundle.
+   */
+  recordVariant(suffix: string): Promise<ObservedScreen>;
+  /** Saves the current page source and screenshot as `states/<state>.<suffix>.xml|png`. */
+  saveSample(suffix: string): Promise<{ source: string; screenshot: string; xml: string; snapshot: Snapshot }>;
+  /** Records a probe result (probes.json; detectors read it). */
+  addProbe(p: ProbeResult): void;
+}
+
+export interface TaskProvider {
+  /** A task to run on this screen now, or undefined. Called every time the crawler stands on a screen. */
+  next(node: StateNode, screen: ObservedScreen, snapshot: Snapshot): Task | undefined;
+}
+
+export interface ActStep {
+  kind: ObservedAction['kind'];
+  from?: StateNode;
+  /** Edge name in the exploration graph (an action key, `back`, `wait`); none for one-off task steps. */
+  edge?: string;
+  details?: Partial<ObservedAction>;
+  transition?: (to: string) => AppGraphTransition;
+}
+
+/** Home-screen packages: leaving the app to one of these means it was closed or sent back. */
+const LAUNCHER = /launcher|\.home$|trebuchet|nexuslauncher/i;
+
+export interface ExplorerHooks {
+  /** A new screen was recorded. */
+  onScreen?(screen: ObservedScreen, snapshot: Snapshot, png: Buffer): void | Promise<void>;
+  /** A screen was reached (new or not); the crawler may run probes here before acting. */
+  onArrive?(node: StateNode, screen: ObservedScreen, snapshot: Snapshot): void | Promise<void>;
+  onAction?(action: ObservedAction): void;
+}
+
+export interface ExplorerOptions {
+  device: Device;
+  writer: BundleWriter;
+  appPackage: string;
+  policy: SafetyPolicy;
+  strategy: Strategy;
+  maxActions: number;
+  deadline: number;
+  signal?: AbortSignal;
+  log: Logger;
+  hooks?: ExplorerHooks;
+  tasks?: TaskProvider[];
+  /** Pause after each action before reading the screen (real devices: animations). */
+  settleMs?: number;
+  /** How long to wait for a screen without actions to move by itself (splash screens). */
+  waitForTimedMoveMs?: number;
+}
+
+interface Here {
+  key: string | undefined;
+  snapshot: Snapshot;
+  source: string;
+  package: string;
+  activity: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The crawl loop: observe the screen, take the next untried action the strategy ranks first,
+ * travel by known moves (or a relaunch) to states with work left, stop on budget or when
+ * nothing is left. Leaving the app (launcher, another app) is detected and undone.
+ */
+export class Explorer {
+  readonly graph = new ExplorationGraph();
+  readonly screens: ObservedScreen[] = [];
+  readonly actions: ObservedAction[] = [];
+  readonly probes: ProbeResult[] = [];
+  private readonly screenByKey = new Map<string, ObservedScreen>();
+  private readonly keyByHash = new Map<string, string>();
+  private readonly t0 = Date.now();
+  private seq = 0;
+  private relaunchesWithoutProgress = 0;
+  private pathToHere: number[] = [];
+  private here!: Here;
+
+  constructor(private readonly o: ExplorerOptions) {}
+
+  get elapsedMs(): number {
+    return Date.now() - this.t0;
+  }
+
+  private budgetLeft(): boolean {
+    return this.actions.length < this.o.maxActions && Date.now() < this.o.deadline && !this.o.signal?.aborted;
+  }
+
+  async run(): Promise<StopReason> {
+    await this.observe();
+    if (!this.here.key) await this.recover('launch');
+    while (this.budgetLeft()) {
+      const node = this.here.key ? this.graph.get(this.here.key) : undefined;
+      if (!node) {
+        await this.recover('out of app');
+        continue;
+      }
+      const task = this.nextTask(node);
+      if (task) {
+        await this.runTask(node, task);
+        continue;
+      }
+      const untried = this.graph.untried(node);
+      if (untried.length) {
+        await this.perform(node, this.o.strategy.rank(node, untried, this.graph)[0]);
+        continue;
+      }
+      if (!node.waited && node.actions.length === 0) {
+        await this.waitForTimedMove(node);
+        continue;
+      }
+      if (!node.backTried) {
+        await this.pressBack(node);
+        continue;
+      }
+      if (!(await this.travel(node))) return 'explored';
+    }
+    return 'budget';
+  }
+
+  private nextTask(node: StateNode): Task | undefined {
+    const screen = this.screenByKey.get(node.key)!;
+    for (const p of this.o.tasks ?? []) {
+      const t = p.next(node, screen, this.here.snapshot);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  private async runTask(node: StateNode, task: Task): Promise<void> {
+    const ctx: TaskContext = {
+      device: this.o.device,
+      signal: this.o.signal,
+      log: this.o.log.child({ task: task.name }),
+      writer: this.o.writer,
+      node,
+      screen: this.screenByKey.get(node.key)!,
+      snapshot: this.here.snapshot,
+      elapsedMs: () => this.elapsedMs,
+      act: (step, run) => this.act(step, run),
+      here: () => ({ key: this.here.key, snapshot: this.here.snapshot, source: this.here.source }),
+      recordVariant: (suffix) => this.recordVariant(node, suffix),
+      saveSample: (suffix) => this.saveSample(node, suffix),
+      addProbe: (p) => {
+        this.probes.push(p);
+        this.o.writer.addProbe(p);
+      },
+    };
+    try {
+      await task.run(ctx);
+    } catch (e) {
+      if (e instanceof GovappError && (e.code === 'DEVICE_OFFLINE' || e.code === 'ABORTED')) throw e;
+      this.o.log.warn({ task: task.name, err: String((e as Error)?.message ?? e) }, 'task failed');
+    }
+  }
+
+  /** Goes to the best state with work left; false when there is none anywhere. */
+  private async travel(from: StateNode): Promise<boolean> {
+    const withWork = [...this.graph.nodes.values()].filter((n) => n.key !== from.key && this.graph.hasWork(n));
+    if (!withWork.length) return false;
+    const paths = new Map(withWork.map((n) => [n.key, this.graph.pathTo(from.key, (m) => m.key === n.key)]));
+    const reachable = withWork.filter((n) => paths.get(n.key));
+    if (!reachable.length) {
+      // Nothing known leads there from here: relaunch. If a fresh launch cannot reach them
+      // either, they are out of reach (behind a login that failed, a one-time screen…).
+      if (this.relaunchesWithoutProgress >= 2) {
+        for (const n of withWork) this.abandon(n);
+        this.o.log.info({ states: withWork.map((n) => n.key) }, 'giving up on states no known move reaches');
+        return [...this.graph.nodes.values()].some((n) => this.graph.hasWork(n));
+      }
+      this.relaunchesWithoutProgress++;
+      await this.relaunch();
+      return true;
+    }
+    const target = this.o.strategy.pickTarget(reachable, (n) => paths.get(n.key)!.length);
+    const path = paths.get(target!.key)!;
+    for (const edge of path) {
+      if (!this.budgetLeft()) return true;
+      const node = this.graph.get(edge.from)!;
+      if (edge.action === 'back') await this.pressBack(node);
+      else if (edge.action === 'wait') await this.waitForTimedMove(node);
+      else {
+        const action = node.actions.find((a) => a.key === edge.action);
+        if (!action) break;
+        await this.perform(node, action);
+      }
+      if (this.here.key !== edge.to) break; // the app did something else: plan again from here
+    }
+    return true;
+  }
+
+  /** Reads the current screen; records it when new. */
+  private async observe(): Promise<void> {
+    const { device, signal } = this.o;
+    const [source, current] = await Promise.all([device.pageSource(signal), device.currentApp(signal)]);
+    const snapshot = parsePageSource(source, 'page source from the device');
+    const inApp = current.package === this.o.appPackage;
+    const onTop = inApp || SYSTEM_DIALOG_PACKAGES.has(current.package);
+    this.here = { key: undefined, snapshot, source, package: current.package, activity: current.activity };
+    if (!onTop) return;
+    const hash = stateHash(signatureOf(snapshot, current));
+    let key = this.keyByHash.get(hash);
+    if (!key) key = await this.record(hash, source, snapshot, current, inApp);
+    this.here.key = key;
+    const node = this.graph.get(key)!;
+    node.visits++;
+    await this.o.hooks?.onArrive?.(node, this.screenByKey.get(key)!, snapshot);
+  }
+
+  private async record(hash: string, source: string, snapshot: Snapshot, current: { package: string; activity: string }, inApp: boolean): Promise<string> {
+    const key = `s${this.keyByHash.size + 1}`;
+    this.keyByHash.set(hash, key);
+    const png = await this.o.device.screenshot(this.o.signal);
+    const screenText = snapshot.elements.map((e) => e.text || e.contentDesc).join(' ');
+    const { actions, skipped } = extractActions(snapshot, { appPackage: this.o.appPackage, policy: this.o.policy, screenText });
+    for (const s of skipped) this.o.writer.addSkipped({ state: key, ...s });
+    const screen: ObservedScreen = {
+      state: key,
+      screenshot: `states/${key}.png`,
+      source: `states/${key}.xml`,
+      package: current.package,
+      activity: current.activity,
+      inApp,
+      snapshot,
+      texts: [],
+      firstSeenMs: this.elapsedMs,
+      path: [...this.pathToHere],
+    };
+    this.screens.push(screen);
+    this.screenByKey.set(key, screen);
+    this.graph.add({
+      key,
+      hash,
+      order: this.graph.nodes.size,
+      actions,
+      tried: new Set(),
+      backTried: false,
+      waited: false,
+      visits: 0,
+      depth: this.pathToHere.length,
+    });
+    this.o.writer.addScreen(screen, source, png);
+    this.o.log.info({ state: key, activity: current.activity, actions: actions.length, skipped: skipped.length }, 'new screen');
+    await this.o.hooks?.onScreen?.(screen, snapshot, png);
+    return key;
+  }
+
+  /**
+   * Runs one action, reads the screen after it, and logs it: crawl.jsonl always, a recorded
+   * transition when it took effect, an edge of the exploration graph when it stayed in the app.
+   */
+  private async act(step: ActStep, run: () => Promise<void>): Promise<void> {
+    const { kind, from } = step;
+    const startedMs = this.elapsedMs;
+    const seq = ++this.seq;
+    let outcome: ObservedAction['outcome'] = 'same';
+    const before = this.here?.key;
+    try {
+      await run();
+      if (this.o.settleMs) await sleep(this.o.settleMs);
+      this.pathToHere = kind === 'relaunch' ? [] : [...this.pathToHere, seq];
+      await this.observe();
+      if (!this.here.key) outcome = 'left-app';
+      else if (this.here.key !== before) outcome = 'moved';
+      const known = this.here.key ? this.screenByKey.get(this.here.key)!.path : undefined;
+      // Keep the shortest known way here as the path that reaches this screen.
+      if (known && known.length < this.pathToHere.length) this.pathToHere = [...known];
+    } catch (e) {
+      if (e instanceof GovappError && (e.code === 'DEVICE_OFFLINE' || e.code === 'ABORTED')) throw e;
+      outcome = 'error';
+      this.o.log.warn({ err: String((e as Error).message ?? e), kind }, 'action failed');
+    }
+    const action: ObservedAction = {
+      seq,
+      kind,
+      from: from?.key ?? before ?? '(outside)',
+      to: this.here?.key,
+      outcome,
+      startedMs,
+      durationMs: this.elapsedMs - startedMs,
+      ...step.details,
+    };
+    this.actions.push(action);
+    const to = this.here?.key;
+    if (from && to && step.edge) this.graph.addEdge({ from: from.key, action: step.edge, to });
+    this.o.writer.addAction(action, from && to && outcome === 'moved' ? step.transition?.(to) : undefined);
+    this.o.hooks?.onAction?.(action);
+  }
+
+  private async saveSample(node: StateNode, suffix: string) {
+    const [xml, png] = [await this.o.device.pageSource(this.o.signal), await this.o.device.screenshot(this.o.signal)];
+    const source = `states/${node.key}.${suffix}.xml`;
+    const screenshot = `states/${node.key}.${suffix}.png`;
+    this.o.writer.writeFile(source, xml);
+    this.o.writer.writeFile(screenshot, png);
+    return { source, screenshot, xml, snapshot: parsePageSource(xml, source) };
+  }
+
+  private async recordVariant(node: StateNode, suffix: string): Promise<ObservedScreen> {
+    const [source, current] = await Promise.all([this.o.device.pageSource(this.o.signal), this.o.device.currentApp(this.o.signal)]);
+    const png = await this.o.device.screenshot(this.o.signal);
+    const snapshot = parsePageSource(source, 'page source from the device');
+    const base = this.screenByKey.get(node.key)!;
+    const key = `${node.key}-${suffix}`;
+    const screen: ObservedScreen = {
+      ...base,
+      state: key,
+      screenshot: `states/${key}.png`,
+      source: `states/${key}.xml`,
+      package: current.package,
+      activity: current.activity,
+      snapshot,
+      texts: [],
+      ocr: undefined,
+      firstSeenMs: this.elapsedMs,
+      path: [...this.pathToHere],
+    };
+    this.screens.push(screen);
+    this.screenByKey.set(key, screen);
+    this.o.writer.addScreen(screen, source, png);
+    await this.o.hooks?.onScreen?.(screen, snapshot, png);
+    return screen;
+  }
+
+  private abandon(n: StateNode): void {
+    for (const a of n.actions) n.tried.add(a.key);
+    n.backTried = true;
+    n.waited = true;
+  }
+
+  private async perform(node: StateNode, a: CandidateAction): Promise<void> {
+    node.tried.add(a.key);
+    this.relaunchesWithoutProgress = 0;
+    const { device, signal } = this.o;
+    const details = { selector: a.selector, label: a.label, bounds: a.bounds };
+    if (a.kind === 'tap') {
+      await this.act(
+        { kind: 'tap', from: node, edge: a.key, details, transition: (to) => ({ from: node.key, on: a.selector, to, replace: true }) },
+        () => device.tap(a.point.x, a.point.y, signal),
+      );
+      return;
+    }
+    const gesture = a.gesture!;
+    const finger = ({ 'scroll-down': 'up', 'scroll-up': 'down', 'scroll-right': 'left', 'scroll-left': 'right' } as const)[gesture];
+    const v = swipeVector(a.bounds, finger);
+    await this.act(
+      { kind: 'swipe', from: node, edge: a.key, details: { ...details, detail: gesture }, transition: (to) => ({ from: node.key, gesture, to, replace: true }) },
+      () => device.swipe(v.from, v.to, 300, signal),
+    );
+  }
+
+  private async pressBack(node: StateNode): Promise<void> {
+    node.backTried = true;
+    this.relaunchesWithoutProgress = 0;
+    await this.act(
+      { kind: 'back', from: node, edge: 'back', transition: (to) => ({ from: node.key, key: 'back', to, replace: true }) },
+      () => this.o.device.back(this.o.signal),
+    );
+  }
+
+  /** Screens without actions (splash, loading) usually move by themselves: wait and see. */
+  private async waitForTimedMove(node: StateNode): Promise<void> {
+    node.waited = true;
+    const limit = this.o.waitForTimedMoveMs ?? 6000;
+    const started = Date.now();
+    await this.act(
+      {
+        kind: 'wait',
+        from: node,
+        edge: 'wait',
+        transition: (to) => ({ from: node.key, after: Math.max(1, Math.ceil((Date.now() - started) / 1000)), to, replace: true }),
+      },
+      async () => {
+        while (Date.now() - started < limit && !this.o.signal?.aborted) {
+          await sleep(250);
+          const [source, current] = await Promise.all([this.o.device.pageSource(this.o.signal), this.o.device.currentApp(this.o.signal)]);
+          const hash = stateHash(signatureOf(parsePageSource(source), current));
+          if (hash !== node.hash) return;
+        }
+      },
+    );
+  }
+
+  /**
+   * Out of the app: from another app (browser, dialer, settings) back once usually returns;
+   * from the launcher, or if back did not help, bring the app to the front again.
+   */
+  private async recover(why: string): Promise<void> {
+    this.o.log.debug({ why, package: this.here?.package }, 'recovering');
+    if (!LAUNCHER.test(this.here?.package ?? '')) await this.act({ kind: 'back' }, () => this.o.device.back(this.o.signal));
+    if (!this.here.key && this.budgetLeft()) await this.relaunch();
+  }
+
+  private async relaunch(): Promise<void> {
+    const { device, signal, appPackage } = this.o;
+    await this.act({ kind: 'relaunch' }, async () => {
+      await device.terminateApp(appPackage, signal).catch(() => undefined);
+      await device.activateApp(appPackage, signal);
+    });
+    if (!this.here.key) throw new GovappError('INTERNAL', `the app ${appPackage} does not come to the front after a relaunch (now: ${this.here.package})`);
+  }
+}

@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { AppTarget, DeviceOptions } from '../src/device/capabilities.ts';
+import type { Findings, StopReason } from '../src/findings/schema.ts';
+import type { GovappError } from '../src/errors.ts';
+
+export type StrategyName = 'targeted' | 'bfs' | 'dfs' | 'random';
+export type OcrMode = 'paddle' | 'tesseract' | 'off';
+
+export interface CrawlProgress {
+  states: number;
+  actions: number;
+  elapsedMs: number;
+  current?: string;
+}
+
+/** Everything one crawl of one app needs. The CLI, batch runner and benchmarks all call `crawl()` with this. */
+export interface CrawlOptions {
+  target: AppTarget;
+  outDir: string;
+  /** Use this Appium server (a lab's, a Grid 4 router, a device-farm hub); otherwise a local one is started and stopped. */
+  appiumUrl?: string;
+  device?: DeviceOptions;
+  /** Budgets: whichever runs out first ends the crawl with stopReason "budget". */
+  maxActions?: number;
+  maxMinutes?: number;
+  strategy?: StrategyName;
+  seed?: number;
+  ocr?: OcrMode;
+  /** Path of a govapp.yaml config (credentials, safety allow-list, probes). */
+  configFile?: string;
+  signal?: AbortSignal;
+  logger?: Logger;
+  onProgress?: (p: CrawlProgress) => void;
+}
+
+export interface CrawlResult {
+  outDir: string;
+  findings: Findings;
+  stopReason: StopReason;
+  states: number;
+  actions: number;
+  /** Set when the crawl broke off (stopReason "error"); what was found so far is still in the bundle. */
+  error?: GovappError;
+}

@@ -1,0 +1,121 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { appendJsonLine, writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
+import { BadInputError } from '../errors.ts';
+import type { AppGraphTransition } from '../appgraph/schema.ts';
+import type { Findings } from '../findings/schema.ts';
+import type { ObservedAction, ObservedScreen, OcrBox, ProbeResult } from '../observation.ts';
+import { toTuple } from '../geometry.ts';
+
+export interface RecordingMeta {
+  app: { package: string; label?: string; versionName?: string; versionCode?: string | number; launchActivity?: string };
+  device: { width: number; height: number; density?: number; platformVersion?: string; model?: string };
+}
+
+/**
+ * Writes an evidence bundle (docs/bundle.md) as the crawl goes. Every file is written atomically
+ * and the JSON lists are rewritten whole after each change, so a crash at any point leaves a
+ * bundle whose files are each complete and consistent with the actions logged so far.
+ */
+export class BundleWriter {
+  readonly dir: string;
+  private readonly screens: ObservedScreen[] = [];
+  private readonly transitions: AppGraphTransition[] = [];
+  private readonly transitionKeys = new Set<string>();
+  private readonly probes: ProbeResult[] = [];
+  private start: string | undefined;
+
+  constructor(dir: string, private readonly meta: RecordingMeta) {
+    this.dir = path.resolve(dir);
+    if (existsSync(this.dir) && readdirSync(this.dir).some((f) => f === 'findings.json' || f === 'crawl.jsonl')) {
+      throw new BadInputError('BAD_ARGUMENT', `--out ${dir}: already holds a crawl; choose an empty or new directory`);
+    }
+    mkdirSync(path.join(this.dir, 'states'), { recursive: true });
+  }
+
+  file(rel: string): string {
+    return path.join(this.dir, rel);
+  }
+
+  addScreen(screen: ObservedScreen, source: string, png: Buffer): void {
+    writeFileAtomic(this.file(screen.source), source);
+    writeFileAtomic(this.file(screen.screenshot), png);
+    this.screens.push(screen);
+    this.start ??= screen.state;
+    this.writeScreens();
+    this.writeRecording();
+  }
+
+  /** Any other file of the bundle (probe samples), by path relative to the bundle. */
+  writeFile(rel: string, data: string | Uint8Array): void {
+    writeFileAtomic(this.file(rel), data);
+  }
+
+  setOcr(state: string, boxes: OcrBox[]): void {
+    writeJsonAtomic(
+      this.file(`states/${state}.ocr.json`),
+      boxes.map((b) => ({ text: b.text, bounds: toTuple(b.bounds), confidence: Number(b.confidence.toFixed(4)) })),
+    );
+  }
+
+  addAction(a: ObservedAction, transition?: AppGraphTransition): void {
+    appendJsonLine(this.file('crawl.jsonl'), a);
+    if (!transition) return;
+    const key = JSON.stringify([transition.from, transition.on, transition.gesture, transition.key, transition.after !== undefined]);
+    if (this.transitionKeys.has(key)) return;
+    this.transitionKeys.add(key);
+    this.transitions.push(transition);
+    this.writeRecording();
+  }
+
+  addSkipped(entry: { state: string; label: string; selector: Record<string, string>; reason: string; word?: string }): void {
+    appendJsonLine(this.file('skipped.jsonl'), entry);
+  }
+
+  addProbe(p: ProbeResult): void {
+    this.probes.push(p);
+    writeJsonAtomic(this.file('probes.json'), this.probes);
+  }
+
+  writeFindings(f: Findings): void {
+    writeJsonAtomic(this.file('findings.json'), f);
+  }
+
+  writeRun(run: Record<string, unknown>): void {
+    writeJsonAtomic(this.file('run.json'), run);
+  }
+
+  private writeScreens(): void {
+    writeJsonAtomic(
+      this.file('screens.json'),
+      this.screens.map((s) => ({
+        state: s.state,
+        screenshot: s.screenshot,
+        source: s.source,
+        package: s.package,
+        activity: s.activity,
+        inApp: s.inApp,
+        firstSeenMs: s.firstSeenMs,
+        path: s.path,
+      })),
+    );
+  }
+
+  /** The session as app-graph/1, so the replay driver can serve it back. */
+  private writeRecording(): void {
+    writeJsonAtomic(this.file('app.json'), {
+      format: 'app-graph/1',
+      app: this.meta.app,
+      device: this.meta.device,
+      start: this.start,
+      states: this.screens.map((s) => ({
+        id: s.state,
+        activity: s.activity,
+        ...(s.package !== this.meta.app.package ? { package: s.package } : {}),
+        source: s.source,
+        screenshot: s.screenshot,
+      })),
+      transitions: this.transitions,
+    });
+  }
+}

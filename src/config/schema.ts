@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** govapp.yaml / govapp.config.ts: per-app credentials, the safety policy, budgets and probes. */
+export const credentialsSchema = z.strictObject({
+  username: z.string().min(1),
+  password: z.string().min(1),
+  /** Locators of the fields and button when the heuristics cannot find them: resource-id or hint text. */
+  usernameField: z.string().optional(),
+  passwordField: z.string().optional(),
+  submit: z.string().optional(),
+  /** Stop after this many failed attempts, so a real account is never locked. */
+  maxAttempts: z.number().int().min(1).max(3).default(2),
+});
+
+export const appConfigSchema = z.strictObject({
+  credentials: credentialsSchema.optional(),
+  maxActions: z.number().int().positive().optional(),
+  maxMinutes: z.number().positive().optional(),
+});
+
+export const configSchema = z.strictObject({
+  apps: z.record(z.string(), appConfigSchema).default({}),
+  safety: z
+    .strictObject({
+      allow: z.array(z.string()).default([]),
+      deny: z.array(z.string()).default([]),
+      unsafe: z.boolean().default(false),
+    })
+    .default({ allow: [], deny: [], unsafe: false }),
+  crawl: z
+    .strictObject({
+      maxActions: z.number().int().positive().optional(),
+      maxMinutes: z.number().positive().optional(),
+      strategy: z.enum(['targeted', 'bfs', 'dfs', 'random']).optional(),
+      seed: z.number().int().optional(),
+      ocr: z.enum(['paddle', 'tesseract', 'off']).optional(),
+      settleMs: z.number().int().nonnegative().optional(),
+    })
+    .default({}),
+  probes: z
+    .strictObject({
+      encoding: z.boolean().default(true),
+      timerSeconds: z.number().positive().max(60).default(3),
+      aiQuestion: z.string().min(1).default('你好，请简单介绍一下你能提供哪些服务？'),
+    })
+    .default({ encoding: true, timerSeconds: 3, aiQuestion: '你好，请简单介绍一下你能提供哪些服务？' }),
+});
+
+export type GovappConfig = z.infer<typeof configSchema>;
+export type GovappConfigInput = z.input<typeof configSchema>;
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+/** Typed helper for `govapp.config.ts`: `export default defineConfig({ ... })`. */
+export function defineConfig(config: GovappConfigInput): GovappConfigInput {
+  return config;
+}
