@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Evidence } from '../src/findings/schema.ts';
+import type { ObservedScreen, ScreenText } from '../src/observation.ts';
+import type { UiElement } from '../src/snapshot/model.ts';
+import { defineDetector } from './define.ts';
+import { rowEvidence, screenEvidence, textEvidence } from './lib/evidence.ts';
+import { labelledContact } from './lib/contacts.ts';
+import { flowsVia } from './lib/flows.ts';
+import { appScreens, contentTexts, isEntry, rowsOf, screenName, screenTitle, textInputs } from './lib/screens.ts';
+import { findTerm, quote } from './lib/text.ts';
+import { COMPLAINT_TERMS, NOT_COMPLAINT_TERMS } from './lib/vocab.ts';
+
+const isComplaintWord = (s: string) => !!findTerm(s, COMPLAINT_TERMS) && !findTerm(s, NOT_COMPLAINT_TERMS);
+const inputLabel = (e: UiElement) => e.hint || e.text || e.contentDesc || '输入框';
+const inputEvidence = (screen: ObservedScreen, e: UiElement): Evidence =>
+  screenEvidence(screen, 'flow', { rect: e.bounds, text: inputLabel(e) });
+
+export default defineDetector({
+  meta: {
+    id: 'complaint-channel',
+    clause: '4.3',
+    title: '提供投诉建议功能',
+    messages: {
+      form: '{{screen}}的“{{entry}}”入口可打开填写页面（“{{input}}”），提供投诉建议渠道',
+      formScreen: '{{screen}}提供投诉建议填写页面（“{{input}}”）',
+      contact: '{{screen}}公布联系方式“{{contact}}”，可用于投诉建议',
+      entryOnly: '{{screen}}有“{{entry}}”入口，但未观察到其后的填写表单或联系方式，需人工确认',
+      none: '已遍历{{count}}个应用内页面，未发现投诉、建议或反馈渠道',
+      notExplored: '未观察到应用内页面，无法判断是否提供投诉建议功能',
+    },
+  },
+  options: z.object({
+    maxEntryLength: z.number().int().positive().default(12),
+  }),
+  detect(app, ctx) {
+    const screens = appScreens(app);
+    if (screens.length === 0) return ctx.report({ verdict: 'unknown', messageId: 'notExplored' });
+
+    const entries: { screen: ObservedScreen; t: ScreenText }[] = [];
+    for (const screen of screens)
+      for (const t of contentTexts(screen)) if (isEntry(screen, t, ctx.options.maxEntryLength) && isComplaintWord(t.text)) entries.push({ screen, t });
+
+    const contacts = screens.flatMap((screen) =>
+      rowsOf(screen).flatMap((row) => {
+        const c = labelledContact(row.text);
+        return c ? [{ screen, row, contact: c }] : [];
+      }),
+    );
+    const contactEvidence = contacts.map((c) => rowEvidence(c.screen, c.row));
+
+    for (const { screen, t } of entries)
+      for (const flow of flowsVia(app, screen, t)) {
+        const input = textInputs(flow.to)[0];
+        if (!input) continue;
+        const data = { screen: screenName(screen), entry: quote(t.text), input: quote(inputLabel(input)) };
+        const evidence = [textEvidence(screen, t), inputEvidence(flow.to, input), ...contactEvidence];
+        return ctx.report({ verdict: 'pass', messageId: 'form', data, evidence });
+      }
+    for (const screen of screens) {
+      const title = screenTitle(screen);
+      const input = textInputs(screen)[0];
+      if (!title || !input || !isComplaintWord(title.text)) continue;
+      const evidence = [textEvidence(screen, title), inputEvidence(screen, input), ...contactEvidence];
+      return ctx.report({ verdict: 'pass', messageId: 'formScreen', data: { screen: screenName(screen), input: quote(inputLabel(input)) }, evidence });
+    }
+    if (contacts.length) {
+      const c = contacts[0];
+      return ctx.report({ verdict: 'pass', messageId: 'contact', data: { screen: screenName(c.screen), contact: quote(c.row.text, 40) }, evidence: contactEvidence });
+    }
+    if (entries.length) {
+      const e = entries[0];
+      const evidence = entries.map(({ screen, t }) => textEvidence(screen, t));
+      return ctx.report({ verdict: 'review', messageId: 'entryOnly', data: { screen: screenName(e.screen), entry: quote(e.t.text) }, evidence });
+    }
+    ctx.report({ verdict: 'fail', messageId: 'none', data: { count: screens.length } });
+  },
+});

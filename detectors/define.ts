@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import { GovappError } from '../src/errors.ts';
+import { VERDICTS, type ClauseId, type ClauseResult, type Evidence, type Verdict } from '../src/findings/schema.ts';
+import type { CrawlObservation } from '../src/observation.ts';
+
+/**
+ * A detector is shaped like an ESLint rule: `meta` (id, clause, title, Chinese message templates),
+ * zod-typed `options` with defaults, and a pure `detect(app, ctx)` that calls `ctx.report()`
+ * exactly once with a verdict, a message id, the template's data and the evidence.
+ */
+export interface DetectorMeta<M extends string> {
+  /** Also the file name: detectors/<id>.ts, test/detectors/<id>.test.ts. */
+  id: string;
+  clause: ClauseId;
+  title: string;
+  /** messageId → Chinese summary template with `{{placeholders}}`. */
+  messages: Record<M, string>;
+}
+
+export type MessageData = Record<string, string | number>;
+
+export interface ReportDescriptor<M extends string> {
+  verdict: Verdict;
+  messageId: M;
+  data?: MessageData;
+  evidence?: Evidence[];
+}
+
+export interface DetectorContext<O, M extends string> {
+  readonly id: string;
+  readonly options: O;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+export interface Detector<S extends z.ZodType = z.ZodType, M extends string = string> {
+  meta: DetectorMeta<M>;
+  /** Options schema; every field has a default, so `{}` is valid. */
+  options: S;
+  detect(app: CrawlObservation, ctx: DetectorContext<z.output<S>, M>): void;
+}
+
+export function defineDetector<S extends z.ZodType, M extends string>(detector: Detector<S, M>): Detector<S, M> {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(detector.meta.id)) throw new GovappError('INTERNAL', `detector id "${detector.meta.id}" is not kebab-case`);
+  if (Object.keys(detector.meta.messages).length === 0) throw new GovappError('INTERNAL', `detector ${detector.meta.id} has no messages`);
+  return Object.freeze(detector);
+}
+
+/** Longest evidence list one clause carries; the first items are the strongest. */
+export const MAX_EVIDENCE = 10;
+
+/** ESLint-style `{{ name }}` substitution; a placeholder without data is a detector bug. */
+export function interpolate(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{([^{}]+?)\}\}/gu, (_, raw: string) => {
+    const key = raw.trim();
+    if (!(key in data)) throw new GovappError('INTERNAL', `message placeholder {{${key}}} has no data`);
+    return String(data[key]);
+  });
+}
+
+export interface DetectorOutcome {
+  result: ClauseResult;
+  messageId: string;
+  data: MessageData;
+}
+
+/** Parses a detector's options (defaults filled in); BAD_CONFIG naming the detector and field. */
+export function parseOptions<S extends z.ZodType>(detector: Detector<S, string>, raw: unknown): z.output<S> {
+  const parsed = detector.options.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue.path.map(String).join('.') || '(options)';
+  throw new GovappError('BAD_CONFIG', `detector ${detector.meta.id}: ${field}: ${issue.message}`);
+}
+
+/** Runs one detector; throws when it reports an unknown message id, reports twice, or never. */
+export function runDetector<S extends z.ZodType, M extends string>(
+  detector: Detector<S, M>,
+  app: CrawlObservation,
+  rawOptions?: unknown,
+): DetectorOutcome {
+  const { id, clause, messages } = detector.meta;
+  let outcome: DetectorOutcome | undefined;
+  const ctx: DetectorContext<z.output<S>, M> = {
+    id,
+    options: parseOptions(detector, rawOptions),
+    report({ verdict, messageId, data = {}, evidence = [] }) {
+      if (outcome) throw new GovappError('INTERNAL', `detector ${id} reported twice`);
+      if (!Object.hasOwn(messages, messageId)) throw new GovappError('INTERNAL', `detector ${id} has no message "${messageId}"`);
+      if (!VERDICTS.includes(verdict)) throw new GovappError('INTERNAL', `detector ${id} reported unknown verdict "${verdict}"`);
+      const summary = interpolate(messages[messageId], data);
+      outcome = { result: { clause, verdict, summary, evidence: evidence.slice(0, MAX_EVIDENCE) }, messageId, data };
+    },
+  };
+  detector.detect(app, ctx);
+  if (!outcome) throw new GovappError('INTERNAL', `detector ${id} finished without a report`);
+  return outcome;
+}

@@ -1,0 +1,23 @@
+import type { Evidence, Via } from '../../src/findings/schema.ts';
+import { toTuple, type Rect } from '../../src/geometry.ts';
+import type { ObservedScreen, ScreenText } from '../../src/observation.ts';
+import { display } from './text.ts';
+
+type Extra = Partial<Omit<Evidence, 'state' | 'screenshot'>>;
+
+/** Evidence for a text seen on a screen: its bounds, text and how it was read (a11y / ocr). */
+export function textEvidence(screen: ObservedScreen, t: ScreenText, extra: Extra = {}): Evidence {
+  return { state: screen.state, screenshot: screen.screenshot, bounds: toTuple(t.bounds), text: display(t.text), via: t.via, ...extra };
+}
+
+/** Evidence for a screen (or a region of it) as a whole, e.g. the screen a tap led to (`flow`). */
+export function screenEvidence(screen: ObservedScreen, via: Via, extra: Extra & { rect?: Rect } = {}): Evidence {
+  const { rect, ...rest } = extra;
+  return { state: screen.state, screenshot: screen.screenshot, ...(rect ? { bounds: toTuple(rect) } : {}), via, ...rest };
+}
+
+/** Evidence for one visual row (texts side by side), read as `ocr` when any part came from OCR. */
+export function rowEvidence(screen: ObservedScreen, row: { texts: ScreenText[]; text: string; bounds: Rect }, extra: Extra = {}): Evidence {
+  const via = row.texts.some((t) => t.via === 'ocr') ? 'ocr' : 'a11y';
+  return { state: screen.state, screenshot: screen.screenshot, bounds: toTuple(row.bounds), text: row.text, via, ...extra };
+}

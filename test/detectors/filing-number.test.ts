@@ -1,0 +1,39 @@
+import detector from '../../detectors/filing-number.ts';
+import { run } from '../helpers/detector-tester.ts';
+
+const page = (title: string, body: string) => `<hierarchy rotation="0" width="1080" height="2340">
+  <node class="android.widget.FrameLayout" bounds="[0,0][1080,2340]">
+    <node class="android.widget.TextView" text="${title}" resource-id="cn.gov.test:id/tv_title" bounds="[140,120][940,195]"/>
+    ${body}
+  </node>
+</hierarchy>`;
+const text = (t: string, bounds = '[60,894][998,962]') => `<node class="android.widget.TextView" text="${t}" bounds="${bounds}"/>`;
+const LOGIN_IMAGE_FOOTER = `<hierarchy rotation="0" width="1080" height="2340">
+  <node class="android.widget.FrameLayout" bounds="[0,0][1080,2340]">
+    <node class="android.widget.ImageView" resource-id="cn.gov.test:id/iv_footer" bounds="[100,2200][980,2290]"/>
+  </node>
+</hierarchy>`;
+
+run(detector, {
+  valid: [
+    { name: 'on the about page', screens: [page('关于我们', text('备案号：苏ICP备2024012345号-1A'))], messageId: 'found' },
+    { name: 'label and number in separate elements', screens: [page('关于', text('App备案号', '[60,894][300,962]') + text('浙ICP备2023001234号-2A', '[400,894][998,962]'))] },
+    {
+      name: 'read by OCR from an image footer, with noise',
+      screens: [{ source: LOGIN_IMAGE_FOOTER, ocr: [{ text: '粤 lCP 各 2O23001234 号-1A', bounds: { x1: 160, y1: 2210, x2: 920, y2: 2270 }, confidence: 0.88 }] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'evidence carries the bounds',
+      screens: [page('关于我们', text('备案号：苏ICP备2024012345号-1A'))],
+      verdict: 'pass',
+      evidence: [{ text: '备案号：苏ICP备2024012345号-1A', via: 'a11y', bounds: [60, 894, 998, 962], state: 's0' }],
+    },
+    { name: 'cut off with an ellipsis', screens: [page('关于', text('备案号：苏ICP备20240…'))], verdict: 'fail', messageId: 'cutOff', evidence: [{ text: '备案号：苏ICP备20240…' }] },
+    { name: 'clipped at the screen edge', screens: [page('关于', text('ICP备案：苏ICP备2024012345号-1A', '[420,2228][1080,2270]'))], verdict: 'fail', messageId: 'cutOff' },
+    { name: 'a website number, not the app filing', screens: [page('关于', text('京ICP备05070218号-1'))], verdict: 'review', messageId: 'website' },
+    { name: 'none', screens: [page('关于', text('版本 2.3.0'))], verdict: 'fail', messageId: 'none', evidence: [] },
+    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },
+  ],
+});
