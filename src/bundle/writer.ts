@@ -97,6 +97,7 @@ export class BundleWriter {
         inApp: s.inApp,
         firstSeenMs: s.firstSeenMs,
         path: s.path,
+        ...(s.webview ? { webview: s.webview } : {}),
       })),
     );
   }

@@ -1,0 +1,44 @@
+import { archiveManifest, writeManifest, type ManifestMeta } from '../src/bundle/manifest.ts';
+import type { Manifest } from '../src/bundle/manifest-schema.ts';
+import { loadPrivateKey, signManifest } from '../src/bundle/sign.ts';
+import { packBundle } from '../src/bundle/zip.ts';
+import type { Findings } from '../src/findings/schema.ts';
+import { renderBundle, type ReporterOptions } from './index.ts';
+import type { HookFailure, HookLogger } from './reporter.ts';
+import { detectorRuleVersions } from './rules.ts';
+
+export interface FinalizeOptions extends ReporterOptions {
+  /** Why the bundle is (re)written: `crawl`, `analyze`, `report`. */
+  reason: string;
+  /** PEM Ed25519 private key (text or file) to sign the new manifest with. */
+  signKey?: string;
+  /** Also pack the finished bundle into this zip. */
+  zip?: string;
+  /** Manifest fields; `rules` default to the registered detectors' versions. */
+  meta?: Omit<ManifestMeta, 'reason'>;
+  log?: HookLogger;
+}
+
+export interface FinalizeResult {
+  manifest: Manifest;
+  /** Where the previous manifest went (history/), when there was one. */
+  archived?: string;
+  /** Reporters that failed (logged and skipped). */
+  failures: HookFailure[];
+}
+
+/**
+ * The end of every run that writes a bundle: the previous manifest (if any) goes to history/,
+ * the reporters write the report, annotations, repro specs (and JUnit), then the new manifest is
+ * written last, signed and packed on request.
+ */
+export async function finalizeBundle(bundleDir: string, findings: Findings, opts: FinalizeOptions): Promise<FinalizeResult> {
+  const key = opts.signKey ? loadPrivateKey(opts.signKey) : undefined; // a bad key fails before anything is touched
+  const archived = await archiveManifest(bundleDir);
+  const failures = await renderBundle(bundleDir, findings, { pdf: opts.pdf, junit: opts.junit }, opts.log);
+  const rules = opts.meta?.rules ?? (await detectorRuleVersions());
+  const manifest = await writeManifest(bundleDir, { ...opts.meta, rules, reason: opts.reason });
+  if (key) await signManifest(bundleDir, key);
+  if (opts.zip) await packBundle(bundleDir, opts.zip);
+  return { manifest, archived, failures };
+}

@@ -1,0 +1,169 @@
+import type { Verdict } from '../../src/findings/schema.ts';
+import { VERDICTS } from '../../src/findings/schema.ts';
+import { STOP_REASON_WORDS, VIA_WORDS, verdictWord } from '../clauses.ts';
+import { escapeMarkup as esc } from '../escape.ts';
+import { REPORT_CSS } from './styles.ts';
+
+/**
+ * The HTML report as one self-contained page: inline CSS, no script, no external font, images by
+ * relative path inside the bundle. Every value in the view is untrusted text and is escaped here;
+ * hrefs in the view are already checked bundle-relative URLs.
+ */
+export interface StepView {
+  text: string;
+  from: string;
+  to?: string;
+}
+
+export interface EvidenceView {
+  /** Annotated copy (or the raw screenshot when there is none), as a relative href. */
+  image?: string;
+  /** The raw screenshot, as a relative href. */
+  original?: string;
+  state: string;
+  via: string;
+  text?: string;
+  bounds?: number[];
+  before?: string;
+  after?: string;
+  note?: string;
+  path: StepView[];
+}
+
+export interface ClauseView {
+  clause: string;
+  title: string;
+  verdict: Verdict;
+  summary: string;
+  evidence: EvidenceView[];
+}
+
+export interface ReportView {
+  app: { label?: string; package: string; versionName?: string; versionCode?: string; apkSha256?: string };
+  run: { startedAt: string; finishedAt: string; stopReason: string; states: number; actions: number };
+  device: { model?: string; androidVersion?: string; screen?: string; udid?: string };
+  tool: string;
+  rules: Record<string, string>;
+  clauses: ClauseView[];
+  graphSvg: string;
+  generatedAt: string;
+  previousManifests: number;
+}
+
+const badge = (v: Verdict) => `<span class="badge v-${v === 'n/a' ? 'na' : v}">${esc(verdictWord(v))}</span>`;
+const rowClass = (v: Verdict) => `row-${v === 'n/a' ? 'na' : v}`;
+
+function fmtTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  // Inspectors read Beijing time.
+  const bj = new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  return `${bj}（北京时间）`;
+}
+
+function verdictTable(clauses: ClauseView[]): string {
+  const rows = clauses.map(
+    (c) =>
+      `<tr class="${rowClass(c.verdict)}"><td class="clause">${esc(c.clause)}</td><td>${esc(c.title)}</td><td class="verdict-cell">${badge(c.verdict)}</td><td>${esc(c.summary)}</td><td>${c.evidence.length ? `<a href="#clause-${esc(c.clause)}">${c.evidence.length} 项</a>` : '<span class="none">无</span>'}</td></tr>`,
+  );
+  return `<table class="verdicts"><thead><tr><th>条款</th><th>要求</th><th>结论</th><th>说明</th><th>证据</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function tally(clauses: ClauseView[]): string {
+  return `<div class="tally">${VERDICTS.map((v) => {
+    const n = clauses.filter((c) => c.verdict === v).length;
+    return n ? `<span>${badge(v)}<span class="count">${n}</span></span>` : '';
+  }).join('')}</div>`;
+}
+
+function evidenceFigure(e: EvidenceView): string {
+  const dl: string[] = [];
+  const item = (k: string, v: string | undefined) => v && dl.push(`<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`);
+  item('界面', e.state);
+  item('来源', (VIA_WORDS as Record<string, string>)[e.via] ?? e.via);
+  item('文字', e.text);
+  item('位置', e.bounds ? `[${e.bounds.join(', ')}]` : undefined);
+  item('输入', e.before);
+  item('回读', e.after);
+  item('备注', e.note);
+  const steps = e.path.length
+    ? `<ol class="path">${e.path.map((s) => `<li>${esc(s.text)} <span class="state">→ ${esc(s.to ?? '（离开应用）')}</span></li>`).join('')}</ol>`
+    : '<p class="none">启动后即为该界面</p>';
+  const img = e.image
+    ? `<a href="${esc(e.original ?? e.image)}"><img src="${esc(e.image)}" alt="${esc(`界面 ${e.state} 截图`)}"></a>`
+    : '<p class="none">（无截图）</p>';
+  return `<figure class="evidence">${img}<figcaption><dl>${dl.join('')}</dl><div><strong>到达路径</strong>${steps}</div></figcaption></figure>`;
+}
+
+function findingSection(c: ClauseView): string {
+  const ev = c.evidence.length ? `<div class="evidence-list">${c.evidence.map(evidenceFigure).join('')}</div>` : '<p class="none">无具体证据（结论基于整体遍历结果）</p>';
+  return `<article class="finding" id="clause-${esc(c.clause)}"><div class="head"><h3>${esc(c.clause)} ${esc(c.title)}</h3>${badge(c.verdict)}</div><p class="summary">${esc(c.summary)}</p>${ev}</article>`;
+}
+
+function metaTable(v: ReportView): string {
+  const rows: [string, string | undefined][] = [
+    ['应用名称', v.app.label],
+    ['包名', v.app.package],
+    ['版本', [v.app.versionName, v.app.versionCode && `(${v.app.versionCode})`].filter(Boolean).join(' ') || undefined],
+    ['APK SHA-256', v.app.apkSha256],
+    ['设备型号', v.device.model],
+    ['Android 版本', v.device.androidVersion],
+    ['屏幕', v.device.screen],
+    ['设备标识', v.device.udid],
+    ['开始时间', fmtTime(v.run.startedAt)],
+    ['结束时间', fmtTime(v.run.finishedAt)],
+    ['结束原因', STOP_REASON_WORDS[v.run.stopReason] ?? v.run.stopReason],
+    ['界面数 / 操作数', `${v.run.states} / ${v.run.actions}`],
+    ['检测工具', v.tool],
+    ['规则版本', Object.entries(v.rules).map(([k, r]) => `${k}: ${r}`).join('；') || undefined],
+  ];
+  return `<table class="meta"><tbody>${rows
+    .filter(([, val]) => val)
+    .map(([k, val]) => `<tr><th>${esc(k)}</th><td>${esc(val)}</td></tr>`)
+    .join('')}</tbody></table>`;
+}
+
+export function reportHtml(v: ReportView): string {
+  const name = v.app.label ? `${v.app.label}（${v.app.package}）` : v.app.package;
+  const withEvidence = v.clauses.filter((c) => c.evidence.length || c.verdict === 'fail' || c.verdict === 'review');
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'">
+<meta name="generator" content="${esc(v.tool)}">
+<link rel="icon" href="data:,">
+<title>${esc(`合规检查报告 - ${name}`)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main>
+<header class="report-head">
+<h1>政务移动互联网应用程序合规检查报告</h1>
+<p class="subtitle">${esc(name)}${v.app.versionName ? ` · 版本 ${esc(v.app.versionName)}` : ''} · 检查时间 ${esc(fmtTime(v.run.startedAt))}</p>
+</header>
+<section class="summary">
+<h2>检查结论</h2>
+${tally(v.clauses)}
+${verdictTable(v.clauses)}
+</section>
+<section class="findings">
+<h2>详细发现</h2>
+${withEvidence.map(findingSection).join('\n') || '<p class="none">无</p>'}
+</section>
+<section class="graph">
+<h2>爬取路径图</h2>
+<p class="legend">每个缩略图为一个界面，箭头为引起界面变化的操作；红框界面含“不符合”证据，虚线框为应用外界面，虚线箭头为返回或同层跳转。</p>
+<div class="graph-wrap">${v.graphSvg || '<p class="none">无爬取记录</p>'}</div>
+</section>
+<section class="meta">
+<h2>运行与设备信息</h2>
+${metaTable(v)}
+</section>
+<footer>由 ${esc(v.tool)} 生成于 ${esc(fmtTime(v.generatedAt))}。证据包完整性可用 <code>npx govapp verify &lt;证据包&gt;</code> 校验${v.previousManifests ? `；本证据包曾重新分析或重新生成 ${v.previousManifests} 次，历次清单见 history/` : ''}。</footer>
+</main>
+</body>
+</html>
+`;
+}

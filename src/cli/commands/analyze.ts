@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { readFindings } from '../../../reports/bundle-data.ts';
+import { finalizeBundle } from '../../../reports/finalize.ts';
+import { readObservation } from '../../bundle/read.ts';
+import { GovappError, describeError } from '../../errors.ts';
+import { buildFindings } from '../../findings/build.ts';
+import { findingsSchema, type ClauseResult, type Findings } from '../../findings/schema.ts';
+import { writeJsonAtomic } from '../../fs/atomic.ts';
+import type { CrawlObservation } from '../../observation.ts';
+import { firstIssue } from '../../zod-errors.ts';
+import { loadPrivateKey } from '../../bundle/sign.ts';
+import { parseCommandArgs, type Command } from '../command.ts';
+import { BUNDLE_OPTIONS, bundleDirArgument } from './report.ts';
+
+const USAGE = `usage: govapp analyze <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review] [--sign-key <key.pem>] [--zip <file>]
+
+Re-runs the current detectors on a recorded bundle, without a device: rebuilds the crawl observation
+from app.json, states/, screens.json, crawl.jsonl and probes.json, rewrites findings.json and the
+report. The previous manifest moves to history/ and a new one is written.
+
+  --pdf                also print report.pdf with headless Chromium
+  --junit <file>       write JUnit XML (one test case per clause)
+  --fail-on <level>    exit 3 when a clause is fail (fail) or fail/review/unknown (review)
+  --sign-key <file>    sign the new manifest with this Ed25519 PEM private key (manifest.sig)
+  --zip <file>         pack the finished bundle into one zip`;
+
+const DETECTORS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../detectors/run.ts');
+
+type RunDetectors = (obs: CrawlObservation) => ClauseResult[];
+
+async function loadDetectors(): Promise<RunDetectors> {
+  if (!existsSync(DETECTORS)) throw new GovappError('INTERNAL', `no detectors installed (${DETECTORS} is missing)`);
+  const mod = (await import(pathToFileURL(DETECTORS).href)) as { runDetectors?: RunDetectors };
+  if (typeof mod.runDetectors !== 'function') throw new GovappError('INTERNAL', `${DETECTORS} does not export runDetectors()`);
+  return mod.runDetectors;
+}
+
+/** New findings for a bundle: the old run facts (times, stop reason), today's verdicts. */
+export async function reanalyze(dir: string): Promise<Findings> {
+  const runDetectors = await loadDetectors();
+  const obs = readObservation(dir);
+  const old = existsSync(path.join(dir, 'findings.json')) ? readFindings(dir) : undefined;
+  const startedAt = new Date(old?.run.startedAt ?? Date.now());
+  const finishedAt = new Date(old?.run.finishedAt ?? Date.now());
+  const { format: _f, app: _a, run: _r, clauses: _c, ...extra } = old ?? ({} as Partial<Findings>);
+  const findings = {
+    ...extra,
+    ...buildFindings(
+      { ...(old?.app ?? {}), ...obs.app },
+      { startedAt, finishedAt, states: obs.screens.length, actions: obs.actions.length, stopReason: obs.stopReason },
+      runDetectors(obs),
+    ),
+    analyzedAt: new Date().toISOString(),
+  };
+  const parsed = findingsSchema.safeParse(findings);
+  if (!parsed.success) throw new GovappError('INTERNAL', `detectors produced invalid findings: ${firstIssue('findings.json', parsed.error)}`);
+  return findings as Findings;
+}
+
+export const command: Command = {
+  name: 'analyze',
+  summary: 're-run the current detectors on a recorded bundle (no device) and rewrite its findings and report',
+  usage: USAGE,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('analyze', argv, BUNDLE_OPTIONS, true);
+    const dir = bundleDirArgument('analyze', positionals);
+    const failOn = parseFailOn(values['fail-on']);
+    if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before the bundle is touched
+    const findings = await reanalyze(dir);
+    writeJsonAtomic(path.join(dir, 'findings.json'), findings);
+    const { failures } = await finalizeBundle(dir, findings, {
+      reason: 'analyze',
+      pdf: values.pdf,
+      junit: values.junit,
+      signKey: values['sign-key'],
+      zip: values.zip,
+    });
+    for (const f of failures) process.stderr.write(`govapp: analyze: ${f.reporter} failed: ${describeError(f.error)}\n`);
+    const rows = findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${c.verdict.padEnd(7)} ${c.summary}`);
+    process.stdout.write([`${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...rows, `bundle: ${dir}`].join('\n') + '\n');
+    if (failures.length) return 1;
+    const gate = evaluateGate(findings, failOn);
+    if (failOn && gate.tripped) process.stderr.write(`govapp: ${describeGate(failOn, gate)}\n`);
+    return gate.exitCode;
+  },
+};
