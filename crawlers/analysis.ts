@@ -13,8 +13,11 @@ import type { OcrMode } from './types.ts';
  */
 export interface Analysis {
   readonly ocrMode: OcrMode;
-  /** Queues OCR for a new screen; its texts are a11y-only until OCR finishes. */
-  screenAdded(screen: ObservedScreen, png: Buffer): void;
+  /**
+   * Queues OCR for a new screen (waiting only while the OCR queue is full); its texts are
+   * a11y-only until OCR finishes.
+   */
+  screenAdded(screen: ObservedScreen, png: Buffer): Promise<void>;
   /** Waits for every queued OCR job. */
   drain(): Promise<void>;
   detect(obs: CrawlObservation): ClauseResult[];
@@ -27,18 +30,20 @@ export async function createAnalysis(opts: { ocr: OcrMode; log: Logger; writer: 
   const pending = new Set<Promise<void>>();
   return {
     ocrMode: opts.ocr,
-    screenAdded(screen, png) {
+    async screenAdded(screen, png) {
       screen.texts = mergeTexts(screen.snapshot, undefined);
       if (!ocr) return;
-      const job = ocr
-        .recognize(png)
-        .then((boxes) => {
-          screen.ocr = boxes;
-          screen.texts = mergeTexts(screen.snapshot, boxes);
-          opts.writer.setOcr(screen.state, boxes);
-        })
-        .catch((e) => opts.log.warn({ state: screen.state, err: String((e as Error)?.message ?? e) }, 'OCR failed; a11y texts only'))
-        .finally(() => pending.delete(job));
+      const { result } = await ocr.submit(png);
+      const job = result.then((r) => {
+        pending.delete(job);
+        if (r.status === 'ok') {
+          screen.ocr = r.boxes;
+          screen.texts = mergeTexts(screen.snapshot, r.boxes);
+          opts.writer.setOcr(screen.state, r.boxes);
+        } else if (r.status === 'error') {
+          opts.log.warn({ state: screen.state, code: r.error.code, err: r.error.message }, 'OCR failed; a11y texts only');
+        }
+      });
       pending.add(job);
     },
     async drain() {

@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { startAppium, type AppiumServer } from '../src/appium/server.ts';
-import { buildCapabilities } from '../src/device/capabilities.ts';
 import type { Device } from '../src/device/device.ts';
-import { openSession } from '../src/device/session.ts';
-import { WdioDevice } from '../src/device/wdio-device.ts';
 import { GovappError } from '../src/errors.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { buildFindings } from '../src/findings/build.ts';
@@ -14,8 +11,12 @@ import { BundleWriter, type RecordingMeta } from '../src/bundle/writer.ts';
 import type { CrawlObservation } from '../src/observation.ts';
 import { createLogger } from '../src/log.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
+import { finalizeBundle } from '../reports/finalize.ts';
+import { hashFile } from '../src/bundle/manifest-hash.ts';
 import { Explorer } from './explorer.ts';
+import { openDevice } from './open-device.ts';
 import { LoginTasks } from './login.ts';
+import { DialogTasks } from './dialogs.ts';
 import { TimerProbe } from './probes/timer.ts';
 import { EncodingProbe } from './probes/encoding.ts';
 import { AiQuestionProbe } from './probes/ai.ts';
@@ -38,22 +39,28 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const config = await loadConfig(opts.configFile);
   const { target, graph } = resolveTarget(opts.target);
   let appPackage = targetPackage(target) ?? '';
-  let log = (opts.logger ?? createLogger({ quiet: true })).child({ app: appPackage || path.basename(opts.outDir) });
+  let log = (opts.logger ?? createLogger({ quiet: true, file: path.join(path.resolve(opts.outDir), 'logs/crawl.log') })).child({ app: appPackage || path.basename(opts.outDir) });
   const maxActions = opts.maxActions ?? config.apps[appPackage]?.maxActions ?? config.crawl.maxActions ?? DEFAULT_MAX_ACTIONS;
   const maxMinutes = opts.maxMinutes ?? config.apps[appPackage]?.maxMinutes ?? config.crawl.maxMinutes ?? DEFAULT_MAX_MINUTES;
-  const capabilities = buildCapabilities(target, opts.device);
 
   let server: AppiumServer | undefined;
   let device: Device | undefined;
   let analysis: Analysis | undefined;
+  /** Stops OCR, the session and our Appium server; idempotent (called before the manifest, and in finally). */
+  const teardown = async () => {
+    const [a, d, s] = [analysis, device, server];
+    analysis = device = server = undefined;
+    await a?.close().catch(() => undefined);
+    await d?.close().catch(() => undefined);
+    await s?.stop().catch(() => undefined);
+  };
   try {
     const appiumUrl = opts.appiumUrl ?? (server = await startAppium({ logFile: path.join(path.resolve(opts.outDir), 'logs/appium.log') })).url;
-    const browser = await openSession({ appiumUrl, capabilities });
-    device = await WdioDevice.create(browser, log);
-    if (!appPackage) {
-      // UiAutomator2 reads the package from the APK and reports it in the session capabilities.
-      appPackage = String((browser.capabilities as Record<string, unknown>)['appium:appPackage'] ?? (browser.capabilities as Record<string, unknown>).appPackage ?? '');
-      if (!appPackage) throw new GovappError('SESSION_FAILED', `the driver did not report the package of ${opts.target.kind === 'apk' ? opts.target.apk : 'the app'}`);
+    const opened = await openDevice(target, appiumUrl, opts.device, log);
+    device = opened.device;
+    const { capabilities } = opened;
+    if (appPackage !== opened.appPackage) {
+      appPackage = opened.appPackage;
       log = log.child({ app: appPackage });
     }
     const meta: RecordingMeta = recordingMeta(appPackage, graph, device);
@@ -71,8 +78,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     writer.writeRun(runInfo);
 
     const login = new LoginTasks(config.apps[appPackage]?.credentials);
+    const dialogs = new DialogTasks(config.crawl.permissions);
     const explorer = new Explorer({
-      tasks: [login, new TimerProbe(config.probes.timerSeconds), new EncodingProbe(config.probes.encoding), new AiQuestionProbe(config.probes.aiQuestion)],
+      tasks: [dialogs, login, new TimerProbe(config.probes.timerSeconds), new EncodingProbe(config.probes.encoding), new AiQuestionProbe(config.probes.aiQuestion)],
       device,
       writer,
       appPackage,
@@ -82,10 +90,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       deadline: Date.now() + maxMinutes * 60_000,
       signal: opts.signal,
       log,
+      webviewStatus: opened.webviewStatus,
       settleMs: config.crawl.settleMs ?? (target.kind === 'app-graph' ? 0 : 400),
       hooks: {
-        onScreen: (screen, _snapshot, png) => {
-          analysis!.screenAdded(screen, png);
+        onScreen: async (screen, _snapshot, png) => {
+          await analysis!.screenAdded(screen, png);
           writeInterim();
           opts.onProgress?.({ states: explorer.screens.length, actions: explorer.actions.length, elapsedMs: explorer.elapsedMs, current: screen.state });
         },
@@ -122,13 +131,15 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     await analysis.drain();
     const findings = findingsFor(stopReason, opts.signal?.aborted ? { interrupted: true } : {});
     writer.writeFindings(findings);
-    writer.writeRun({ ...runInfo, finishedAt: findings.run.finishedAt, stopReason, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status });
+    writer.writeRun({ ...runInfo, finishedAt: findings.run.finishedAt, stopReason, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status, dialogs: dialogs.answered, permissions: dialogs.permissions });
     log.info({ states: explorer.screens.length, actions: explorer.actions.length, stopReason }, 'crawl finished');
+    await teardown();
+    const apkSha256 = target.kind === 'apk' ? (await hashFile(target.apk)).sha256 : undefined;
+    const { failures } = await finalizeBundle(writer.dir, findings, { reason: 'crawl', ...opts.report, meta: { app: apkSha256 ? { apkSha256 } : {} }, log });
+    if (failures.length) log.warn({ failures: failures.length }, 'some reports could not be written');
     return { outDir: writer.dir, findings, stopReason, states: explorer.screens.length, actions: explorer.actions.length, ...(error && error.code !== 'ABORTED' ? { error } : {}) };
   } finally {
-    await analysis?.close().catch(() => undefined);
-    await device?.close().catch(() => undefined);
-    await server?.stop().catch(() => undefined);
+    await teardown();
   }
 }
 

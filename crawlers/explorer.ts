@@ -95,6 +95,8 @@ export interface ExplorerOptions {
   tasks?: TaskProvider[];
   /** Pause after each action before reading the screen (real devices: animations). */
   settleMs?: number;
+  /** What the device could do with WebViews on the screen just read (hybrid apps). */
+  webviewStatus?: () => { webviews: number; inspected: number; fallback: boolean; reason?: string };
   /** How long to wait for a screen without actions to move by itself (splash screens). */
   waitForTimedMoveMs?: number;
 }
@@ -105,6 +107,19 @@ interface Here {
   source: string;
   package: string;
   activity: string;
+}
+
+/** Errors that end the crawl; any other failure of one action is logged and the crawl goes on. */
+const FATAL = new Set(['DEVICE_OFFLINE', 'ABORTED', 'APP_CRASH_LOOP']);
+
+/** Swipes in one direction on one state while each brings new texts into view. */
+const MAX_SCROLLS = 10;
+/** Attempts to reach a state by known moves before giving up on it. */
+const MAX_TRAVEL_FAILURES = 3;
+
+/** The texts of a screen, as a set (what scrolling is judged by); digits folded so ticking clocks are not "new". */
+function textsOf(s: Snapshot): Set<string> {
+  return new Set(s.elements.filter((e) => e.displayed && (e.text || e.contentDesc)).map((e) => (e.text || e.contentDesc).replace(/\d/g, '0')));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -123,6 +138,8 @@ export class Explorer {
   private readonly keyByHash = new Map<string, string>();
   private readonly t0 = Date.now();
   private seq = 0;
+  private readonly scrolls = new Map<string, number>();
+  private readonly travelFailures = new Map<string, number>();
   private relaunchesWithoutProgress = 0;
   private pathToHere: number[] = [];
   private here!: Here;
@@ -153,7 +170,10 @@ export class Explorer {
       }
       const untried = this.graph.untried(node);
       if (untried.length) {
-        await this.perform(node, this.o.strategy.rank(node, untried, this.graph)[0]);
+        const ranked = this.o.strategy.rank(node, untried, this.graph);
+        // The strategy may leave this screen's actions for later when better work waits elsewhere.
+        if (this.o.strategy.defer?.(node, ranked, this.graph) && (await this.travel(node))) continue;
+        await this.perform(node, ranked[0]);
         continue;
       }
       if (!node.waited && node.actions.length === 0) {
@@ -161,6 +181,7 @@ export class Explorer {
         continue;
       }
       if (!node.backTried) {
+        if (this.o.strategy.defer?.(node, [], this.graph) && (await this.travel(node))) continue;
         await this.pressBack(node);
         continue;
       }
@@ -200,7 +221,7 @@ export class Explorer {
     try {
       await task.run(ctx);
     } catch (e) {
-      if (e instanceof GovappError && (e.code === 'DEVICE_OFFLINE' || e.code === 'ABORTED')) throw e;
+      if (e instanceof GovappError && FATAL.has(e.code)) throw e;
       this.o.log.warn({ task: task.name, err: String((e as Error)?.message ?? e) }, 'task failed');
     }
   }
@@ -235,7 +256,16 @@ export class Explorer {
         if (!action) break;
         await this.perform(node, action);
       }
-      if (this.here.key !== edge.to) break; // the app did something else: plan again from here
+      if (this.here.key !== edge.to) {
+        // The app did something else: plan again from here; a target that keeps eluding us is given up.
+        const fails = (this.travelFailures.get(target!.key) ?? 0) + 1;
+        this.travelFailures.set(target!.key, fails);
+        if (fails >= MAX_TRAVEL_FAILURES) {
+          this.o.log.info({ state: target!.key }, 'giving up on a state known moves no longer reach');
+          this.abandon(target!);
+        }
+        break;
+      }
     }
     return true;
   }
@@ -252,6 +282,7 @@ export class Explorer {
     const hash = stateHash(signatureOf(snapshot, current));
     let key = this.keyByHash.get(hash);
     if (!key) key = await this.record(hash, source, snapshot, current, inApp);
+    else this.mergeActions(this.graph.get(key)!, snapshot);
     this.here.key = key;
     const node = this.graph.get(key)!;
     node.visits++;
@@ -262,8 +293,7 @@ export class Explorer {
     const key = `s${this.keyByHash.size + 1}`;
     this.keyByHash.set(hash, key);
     const png = await this.o.device.screenshot(this.o.signal);
-    const screenText = snapshot.elements.map((e) => e.text || e.contentDesc).join(' ');
-    const { actions, skipped } = extractActions(snapshot, { appPackage: this.o.appPackage, policy: this.o.policy, screenText });
+    const { actions, skipped } = this.candidates(snapshot);
     for (const s of skipped) this.o.writer.addSkipped({ state: key, ...s });
     const screen: ObservedScreen = {
       state: key,
@@ -277,6 +307,8 @@ export class Explorer {
       firstSeenMs: this.elapsedMs,
       path: [...this.pathToHere],
     };
+    const webview = this.o.webviewStatus?.();
+    if (webview?.webviews) screen.webview = webview;
     this.screens.push(screen);
     this.screenByKey.set(key, screen);
     this.graph.add({
@@ -289,6 +321,8 @@ export class Explorer {
       waited: false,
       visits: 0,
       depth: this.pathToHere.length,
+      seenTexts: textsOf(snapshot),
+      refused: new Set(skipped.map((x) => JSON.stringify(x.selector))),
     });
     this.o.writer.addScreen(screen, source, png);
     this.o.log.info({ state: key, activity: current.activity, actions: actions.length, skipped: skipped.length }, 'new screen');
@@ -317,7 +351,7 @@ export class Explorer {
       // Keep the shortest known way here as the path that reaches this screen.
       if (known && known.length < this.pathToHere.length) this.pathToHere = [...known];
     } catch (e) {
-      if (e instanceof GovappError && (e.code === 'DEVICE_OFFLINE' || e.code === 'ABORTED')) throw e;
+      if (e instanceof GovappError && FATAL.has(e.code)) throw e;
       outcome = 'error';
       this.o.log.warn({ err: String((e as Error).message ?? e), kind }, 'action failed');
     }
@@ -336,6 +370,40 @@ export class Explorer {
     if (from && to && step.edge) this.graph.addEdge({ from: from.key, action: step.edge, to });
     this.o.writer.addAction(action, from && to && outcome === 'moved' ? step.transition?.(to) : undefined);
     this.o.hooks?.onAction?.(action);
+  }
+
+  private candidates(snapshot: Snapshot) {
+    const screenText = snapshot.elements.map((e) => e.text || e.contentDesc).join(' ');
+    return extractActions(snapshot, { appPackage: this.o.appPackage, policy: this.o.policy, screenText });
+  }
+
+  /** A known state can show more than last time (rows scrolled into view): add their actions. */
+  private mergeActions(node: StateNode, snapshot: Snapshot): void {
+    const { actions, skipped } = this.candidates(snapshot);
+    const known = new Set(node.actions.map((a) => a.key));
+    for (const a of actions) if (!known.has(a.key)) node.actions.push(a);
+    for (const x of skipped) {
+      const k = JSON.stringify(x.selector);
+      if (node.refused.has(k)) continue;
+      node.refused.add(k);
+      this.o.writer.addSkipped({ state: node.key, ...x });
+    }
+  }
+
+  /**
+   * After a swipe that stayed on the same state: when it brought texts never seen on this state
+   * into view, record the scrolled screen as a variant (its texts are evidence too) and swipe
+   * again, until nothing new appears or MAX_SCROLLS is reached.
+   */
+  private async afterScroll(node: StateNode, a: CandidateAction): Promise<void> {
+    if (this.here.key !== node.key) return;
+    const fresh = [...textsOf(this.here.snapshot)].filter((t) => !node.seenTexts.has(t));
+    if (!fresh.length) return;
+    for (const t of fresh) node.seenTexts.add(t);
+    const n = (this.scrolls.get(`${node.key} ${a.key}`) ?? 0) + 1;
+    this.scrolls.set(`${node.key} ${a.key}`, n);
+    await this.recordVariant(node, `${a.gesture === 'scroll-down' ? 'down' : a.gesture === 'scroll-up' ? 'up' : a.gesture === 'scroll-left' ? 'left' : 'right'}${n}`);
+    if (n < MAX_SCROLLS) node.tried.delete(a.key);
   }
 
   private async saveSample(node: StateNode, suffix: string) {
@@ -398,6 +466,7 @@ export class Explorer {
       { kind: 'swipe', from: node, edge: a.key, details: { ...details, detail: gesture }, transition: (to) => ({ from: node.key, gesture, to, replace: true }) },
       () => device.swipe(v.from, v.to, 300, signal),
     );
+    await this.afterScroll(node, a);
   }
 
   private async pressBack(node: StateNode): Promise<void> {

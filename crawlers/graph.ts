@@ -15,6 +15,10 @@ export interface StateNode {
   visits: number;
   /** Depth in taps from the launch screen when first found. */
   depth: number;
+  /** Every text seen on this state so far (scrolling reveals more). */
+  seenTexts: Set<string>;
+  /** Keys of actions the safety policy refused here (recorded once). */
+  refused: Set<string>;
 }
 
 export interface Edge {

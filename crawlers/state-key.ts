@@ -53,6 +53,11 @@ export function salientTexts(s: Snapshot): string[] {
     const parentInList = e.parent !== undefined && listDepth.has(e.parent);
     if (parentInList || isList(e)) listDepth.add(e.id);
     if (parentInList || !e.displayed) continue;
+    // A hybrid app may host all its pages in one WebView: the page it shows names the screen.
+    if (/WebView$/.test(e.className) && e.attrs.href) {
+      out.push(`page:${e.attrs.href.replace(/[?#].*$/, '')}`);
+      continue;
+    }
     const label = e.text || e.contentDesc;
     if (!label || label.length > 24 || /EditText$/.test(e.className)) continue;
     if (TITLE_ID.test(e.resourceId)) out.push(`title:${label}`);

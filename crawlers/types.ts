@@ -30,6 +30,11 @@ export interface CrawlOptions {
   configFile?: string;
   signal?: AbortSignal;
   logger?: Logger;
+  /**
+   * What to write when the crawl ends besides findings.json: the report, annotated evidence,
+   * repro specs and the manifest are always written; these add a PDF, JUnit XML, a signature, a zip.
+   */
+  report?: { pdf?: boolean; junit?: string; signKey?: string; zip?: string };
   onProgress?: (p: CrawlProgress) => void;
 }
 

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'APPIUM_START_FAILED'
   | 'SESSION_FAILED'
   | 'DEVICE_OFFLINE'
+  | 'APP_CRASH_LOOP'
   | 'APP_NOT_FOUND'
   | 'OCR_FAILED'
   | 'ABORTED'

@@ -31,7 +31,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
         : pino.destination(2),
     });
   }
-  if (opts.file) streams.push({ level: 'debug', stream: pino.destination({ dest: opts.file, mkdir: true, sync: false }) });
+  // Synchronous: the bundle's log is complete at a crash and when the manifest hashes it.
+  if (opts.file) streams.push({ level: 'debug', stream: pino.destination({ dest: opts.file, mkdir: true, sync: true }) });
   const minLevel = opts.file ? (pino.levels.values[level] < pino.levels.values.debug ? level : 'debug') : level;
   return pino({ level: minLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }, pino.multistream(streams));
 }

@@ -50,6 +50,8 @@ export interface ObservedScreen {
   firstSeenMs: number;
   /** Sequence numbers of the actions that first led here from launch (empty for the launch screen). */
   path: number[];
+  /** WebViews on this screen and whether their DOM could be read (else: content-desc and OCR only). */
+  webview?: { webviews: number; inspected: number; fallback: boolean; reason?: string };
 }
 
 export type ActionKind = 'launch' | 'tap' | 'back' | 'swipe' | 'type' | 'wait' | 'relaunch';

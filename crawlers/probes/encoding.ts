@@ -1,4 +1,4 @@
-import { PROBE_STRING } from '../../src/probes/gb18030.ts';
+import { PROBE_STRING, compareProbe } from '../../src/probes/gb18030.ts';
 import type { Snapshot, UiElement } from '../../src/snapshot/model.ts';
 import type { Task, TaskProvider } from '../explorer.ts';
 import { locatorFor, safeTextFields } from '../forms.ts';
@@ -45,6 +45,10 @@ export class EncodingProbe implements TaskProvider {
           readBack: back ? back.text : '',
         });
         this.completed = true;
+        // Characters replaced by one and the same character: the recording replays that behaviour.
+        const { replaced } = compareProbe(PROBE_STRING, back?.text ?? '');
+        const by = new Set(replaced.map((r) => r.by));
+        if (replaced.length && by.size === 1) ctx.writer.setInput(replaced.map((r) => r.cp), [...by][0]!);
         await ctx.act({ kind: 'type', from: node, details: { selector, label: field.hint || 'text field', detail: 'clear the probe' } }, () =>
           ctx.device.clear(locator, ctx.signal),
         );

@@ -1,10 +1,11 @@
 import type { StrategyName } from '../types.ts';
 import { bfs, dfs, random } from './baselines.ts';
 import type { Strategy } from './strategy.ts';
+import { targeted } from './targeted.ts';
 
 export type { Strategy };
 
-/** The strategy for a name; `seed` only matters for `random`. */
+/** A fresh strategy for one crawl (targeted and random keep state); `seed` only matters for `random`. */
 export function strategyFor(name: StrategyName, seed = 1): Strategy {
   switch (name) {
     case 'bfs':
@@ -12,7 +13,8 @@ export function strategyFor(name: StrategyName, seed = 1): Strategy {
     case 'random':
       return random(seed);
     case 'dfs':
-    case 'targeted':
       return dfs;
+    case 'targeted':
+      return targeted();
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BadInputError } from '../errors.ts';
 import { firstIssue } from '../zod-errors.ts';
+import { parseXmlDocument } from '../snapshot/parse.ts';
 import { appGraphSchema, type AppGraph } from './schema.ts';
 
 export interface LoadedAppGraph {
@@ -15,7 +16,7 @@ export interface LoadedAppGraph {
  * Reads and checks an app-graph/1 directory: schema, unique state ids, references between
  * states and transitions, and that every source/screenshot file exists. Errors name the file and field.
  */
-export function loadAppGraph(dir: string): LoadedAppGraph {
+export function loadAppGraph(dir: string, options: { checkSources?: boolean } = {}): LoadedAppGraph {
   const abs = path.resolve(dir);
   const file = path.join(abs, 'app.json');
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new BadInputError('BAD_APP_GRAPH', `${abs}: not a directory`);
@@ -38,6 +39,8 @@ export function loadAppGraph(dir: string): LoadedAppGraph {
       if (!p.startsWith(abs + path.sep)) throw new BadInputError('BAD_APP_GRAPH', `${file}: states[${i}].${key}: path leaves the app-graph directory`);
       if (!existsSync(p)) throw new BadInputError('BAD_APP_GRAPH', `${file}: states[${i}].${key}: file not found: ${s[key]}`);
     }
+    // Every page source must parse now, not halfway through a crawl (the error names the file).
+    if (options.checkSources !== false) parseXmlDocument(readFileSync(path.resolve(abs, s.source), 'utf8'), path.resolve(abs, s.source));
   });
   if (!byId.has(graph.start)) throw new BadInputError('BAD_APP_GRAPH', `${file}: start: no state with id "${graph.start}"`);
   graph.transitions.forEach((t, i) => {

@@ -65,11 +65,15 @@ export async function startAppium(opts: StartAppiumOptions = {}): Promise<Appium
   };
   child.stdout!.on('data', keepTail);
   child.stderr!.on('data', keepTail);
+  let logClosed: Promise<void> = Promise.resolve();
   if (opts.logFile) {
     mkdirSync(path.dirname(opts.logFile), { recursive: true });
     const out = createWriteStream(opts.logFile, { flags: 'a' });
-    child.stdout!.pipe(out);
-    child.stderr!.pipe(out);
+    child.stdout!.pipe(out, { end: false });
+    child.stderr!.pipe(out, { end: false });
+    logClosed = new Promise((resolve) => {
+      child.once('close', () => out.end(resolve));
+    });
   }
   let exited = false;
   const exitPromise = new Promise<void>((resolve) =>
@@ -91,11 +95,14 @@ export async function startAppium(opts: StartAppiumOptions = {}): Promise<Appium
     await new Promise((r) => setTimeout(r, 150));
   }
   const stop = async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exitPromise;
-    clearTimeout(timer);
+    if (!exited) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exitPromise;
+      clearTimeout(timer);
+    }
+    // The log file is complete once stop() returns (a bundle's manifest hashes it next).
+    await logClosed;
   };
   return { url, port, stop };
 }

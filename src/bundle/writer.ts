@@ -24,6 +24,7 @@ export class BundleWriter {
   private readonly transitionKeys = new Set<string>();
   private readonly probes: ProbeResult[] = [];
   private start: string | undefined;
+  private input: { unsupported: [string, string][]; replacement: string } | undefined;
 
   constructor(dir: string, private readonly meta: RecordingMeta) {
     this.dir = path.resolve(dir);
@@ -72,6 +73,16 @@ export class BundleWriter {
     appendJsonLine(this.file('skipped.jsonl'), entry);
   }
 
+  /**
+   * What the app did to typed characters (from the encoding probe), so that replaying the
+   * recording reproduces it: code points it replaced, and with what.
+   */
+  setInput(replaced: number[], replacement: string): void {
+    const label = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    this.input = { unsupported: replaced.map((cp) => [label(cp), label(cp)]), replacement };
+    this.writeRecording();
+  }
+
   addProbe(p: ProbeResult): void {
     this.probes.push(p);
     writeJsonAtomic(this.file('probes.json'), this.probes);
@@ -117,6 +128,7 @@ export class BundleWriter {
         screenshot: s.screenshot,
       })),
       transitions: this.transitions,
+      ...(this.input ? { input: this.input } : {}),
     });
   }
 }

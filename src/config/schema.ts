@@ -35,8 +35,10 @@ export const configSchema = z.strictObject({
       seed: z.number().int().optional(),
       ocr: z.enum(['paddle', 'tesseract', 'off']).optional(),
       settleMs: z.number().int().nonnegative().optional(),
+      /** How permission dialogs are answered (they are recorded either way). */
+      permissions: z.enum(['allow', 'deny']).default('allow'),
     })
-    .default({}),
+    .default({ permissions: 'allow' }),
   probes: z
     .strictObject({
       encoding: z.boolean().default(true),

@@ -5,9 +5,9 @@
 /** Recognition input height of PP-OCRv3/v4 models. */
 export const REC_HEIGHT = 48;
 
-/** Width a line image of `width` × `height` gets at the recognition height (at least one height). */
+/** Width a line image of `width` × `height` gets when scaled to the recognition height, keeping its aspect. */
 export function recWidth(width: number, height: number, maxWidth: number): number {
-  return Math.max(REC_HEIGHT, Math.min(maxWidth, Math.ceil((REC_HEIGHT * width) / Math.max(1, height))));
+  return Math.max(8, Math.min(maxWidth, Math.ceil((REC_HEIGHT * width) / Math.max(1, height))));
 }
 
 /**

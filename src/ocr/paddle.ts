@@ -32,11 +32,16 @@ export interface PaddleOptions {
    * nothing and pads short ones (bench), while two runs in flight keep both cores busy.
    */
   recConcurrency?: number;
+  /**
+   * Narrower line images are padded (not stretched) to this width, as PaddleOCR pads to 320:
+   * a lone character stretched to a square is misread.
+   */
+  minRecWidth?: number;
   db?: Partial<DbOptions>;
   models?: { detectionPath: string; recognitionPath: string; dictionaryPath: string };
 }
 
-export const PADDLE_DEFAULTS = { detMaxSide: 1280, minConfidence: 0.5, recConcurrency: 2 } as const;
+export const PADDLE_DEFAULTS = { detMaxSide: 1280, minConfidence: 0.5, recConcurrency: 2, minRecWidth: 96 } as const;
 
 /** Longest line image fed to recognition, in model pixels (80 × the line height). */
 const MAX_REC_WIDTH = 80 * REC_HEIGHT;
@@ -147,7 +152,8 @@ export class PaddleEngine implements OcrEngine {
     const lane = async () => {
       for (let i = next++; i < lines.length; i = next++) {
         const { rect, rgb, width } = lines[i];
-        const input = new Tensor('float32', recTensorData([rgb], [width], width), [1, 3, REC_HEIGHT, width]);
+        const padded = Math.max(width, this.#opts.minRecWidth);
+        const input = new Tensor('float32', recTensorData([rgb], [width], padded), [1, 3, REC_HEIGHT, padded]);
         const out = await models.rec.run({ [models.rec.inputNames[0]]: input });
         const probs = out[models.rec.outputNames[0]];
         const [d] = ctcDecode(probs.data as Float32Array, 1, probs.dims[1], probs.dims[2], models.dict);

@@ -93,7 +93,8 @@ export function parsePageSource(xml: string, file = '<page source>'): Snapshot {
       password: false,
       displayed: bounds !== undefined && attrs.displayed !== 'false',
       naf: attrs.NAF === 'true',
-      origin: 'native',
+      // Elements a DOM walk contributed (H5 pages, inspected WebViews) carry web-* attributes.
+      origin: attrs['web-tag'] !== undefined || attrs['web-origin'] !== undefined ? 'web' : 'native',
       attrs,
     };
     for (const [key, name] of Object.entries(BOOL_ATTRS)) el[key as keyof typeof BOOL_ATTRS] = attrs[name] === 'true';

@@ -11,7 +11,7 @@ import { sampleApp } from '../helpers/paths.ts';
 function graphDir(app: unknown, files: string[] = ['states/a.xml', 'states/a.png']): string {
   const d = mkdtempSync(path.join(tmpdir(), 'govapp-graph-'));
   mkdirSync(path.join(d, 'states'));
-  for (const f of files) writeFileSync(path.join(d, f), '<hierarchy/>');
+  for (const f of files) writeFileSync(path.join(d, f), f.endsWith('.xml') ? '<hierarchy/>' : 'png');
   writeFileSync(path.join(d, 'app.json'), typeof app === 'string' ? app : JSON.stringify(app));
   return d;
 }
@@ -41,6 +41,11 @@ describe('app-graph loading', () => {
     [{ ...good, states: [...good.states, ...good.states] }, /states\[1\]\.id: duplicate/],
   ])('one line naming file and field: %j', (app, re) => {
     expect(() => loadAppGraph(graphDir(app))).toThrowError(re);
+  });
+  it('an unparseable page source names the file', () => {
+    const d = graphDir(good);
+    writeFileSync(path.join(d, 'states/a.xml'), '<hierarchy><node></hierarchy>');
+    expect(() => loadAppGraph(d)).toThrowError(/states\/a\.xml: not well-formed XML/);
   });
   it('a directory without app.json', () => {
     expect(() => loadAppGraph(mkdtempSync(path.join(tmpdir(), 'x-')))).toThrowError(/app\.json: missing/);

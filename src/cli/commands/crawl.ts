@@ -7,7 +7,10 @@ import { createLogger } from '../../log.ts';
 import { isAppiumUp } from '../../appium/server.ts';
 import type { AppTarget } from '../../device/capabilities.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
-import { VERDICT_LABELS } from '../verdict-labels.ts';
+import { VERDICT_WORDS } from '../../../reports/clauses.ts';
+import { BUNDLE_OPTIONS } from './report.ts';
+import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { loadPrivateKey } from '../../bundle/sign.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
 
@@ -24,7 +27,12 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --ocr <engine>       paddle | tesseract | off (default paddle)
   --config <file>      govapp.yaml with credentials, safety allow-list, probes
   --system-port <n>    UiAutomator2 server port (parallel sessions need distinct ports)
-  --quiet              no progress line, warnings only`;
+  --quiet              no progress line, warnings only
+  --pdf                also render report.pdf (headless Chromium)
+  --junit <file>       write JUnit XML: one test case per clause, failures for "fail"
+  --fail-on <level>    fail | review: exit 3 when a clause has that verdict (CI gating)
+  --sign-key <pem>     sign manifest.json with this Ed25519 private key (file or PEM text)
+  --zip <file>         also pack the bundle into one .zip`;
 
 const OCR_MODES = ['paddle', 'tesseract', 'off'] as const;
 const STRATEGIES = ['targeted', 'bfs', 'dfs', 'random'] as const;
@@ -49,6 +57,7 @@ export const command: Command = {
       config: { type: 'string' },
       'system-port': { type: 'string' },
       quiet: { type: 'boolean' },
+      ...BUNDLE_OPTIONS,
     });
     if (!values.app === !values.url) throw new BadInputError('BAD_ARGUMENT', 'crawl: give exactly one of --app or --url');
     if (!values.out) throw new BadInputError('BAD_ARGUMENT', 'crawl: --out <dir> is required');
@@ -58,6 +67,8 @@ export const command: Command = {
     const maxMinutes = numberOption('max-minutes', values['max-minutes'], { min: 0.01 });
     const seed = numberOption('seed', values.seed, { integer: true });
     const systemPort = numberOption('system-port', values['system-port'], { min: 1024, integer: true });
+    const failOn = parseFailOn(values['fail-on']);
+    if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before anything starts
     const target: AppTarget = values.url ? { kind: 'url', url: values.url } : parseAppArgument(values.app!);
     if (values['appium-url'] && !(await isAppiumUp(values['appium-url']))) {
       throw new BadInputError('APPIUM_UNREACHABLE', `--appium-url ${values['appium-url']}: no Appium server answers there (GET /status failed)`);
@@ -88,9 +99,10 @@ export const command: Command = {
         signal: controller.signal,
         logger: log,
         onProgress: progress?.update,
+        report: { pdf: values.pdf, junit: values.junit, signKey: values['sign-key'], zip: values.zip },
       });
       progress?.done();
-      const rows = result.findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${VERDICT_LABELS[c.verdict].padEnd(6, '　')} ${c.summary}`);
+      const rows = result.findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${VERDICT_WORDS[c.verdict].padEnd(6, '　')} ${c.summary}`);
       process.stdout.write(
         [
           `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
@@ -100,6 +112,11 @@ export const command: Command = {
         ].join('\n') + '\n',
       );
       if (controller.signal.aborted) return 130;
+      if (failOn) {
+        const gate = evaluateGate(result.findings, failOn);
+        process.stdout.write(describeGate(failOn, gate) + '\n');
+        return gate.exitCode;
+      }
       return 0;
     } finally {
       progress?.done();

@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import { buildCapabilities, type AppTarget, type Capabilities, type DeviceOptions } from '../src/device/capabilities.ts';
+import type { Device } from '../src/device/device.ts';
+import { openSession } from '../src/device/session.ts';
+import { WdioDevice } from '../src/device/wdio-device.ts';
+import { GovappError } from '../src/errors.ts';
+import { HybridDevice, type WebviewStatus } from '../src/web/hybrid-device.ts';
+import { openWebDevice, webDeviceOptions } from '../src/web/open-web-device.ts';
+
+export interface OpenedDevice {
+  device: Device;
+  /** The package (for H5: the app id, origin or file: directory) the crawl is about. */
+  appPackage: string;
+  /** The capabilities sent, for run.json. */
+  capabilities: Capabilities;
+  /** What the last page source could do with WebViews (native targets). */
+  webviewStatus?: () => WebviewStatus;
+}
+
+/**
+ * One session for a target: Chromium for an H5 URL; otherwise the replay or UiAutomator2 driver
+ * behind a HybridDevice, which merges inspectable WebViews' DOM into the native page source.
+ */
+export async function openDevice(target: AppTarget, appiumUrl: string, dev: DeviceOptions | undefined, log: Logger): Promise<OpenedDevice> {
+  if (target.kind === 'url') {
+    const options = await webDeviceOptions(dev);
+    const web = await openWebDevice({ appiumUrl, url: target.url, device: options });
+    return { device: web, appPackage: web.appId, capabilities: buildCapabilities(target, options) };
+  }
+  const capabilities = buildCapabilities(target, dev);
+  const browser = await openSession({ appiumUrl, capabilities });
+  const caps = browser.capabilities as Record<string, unknown>;
+  // UiAutomator2 reads the package from an APK and reports it in the session capabilities.
+  const appPackage = ('package' in target && target.package) || String(caps['appium:appPackage'] ?? caps.appPackage ?? '');
+  if (!appPackage) {
+    await browser.deleteSession().catch(() => undefined);
+    throw new GovappError('SESSION_FAILED', `the driver did not report the package of ${target.kind === 'apk' ? target.apk : 'the app'}`);
+  }
+  const hybrid = new HybridDevice(await WdioDevice.create(browser, log), browser);
+  return { device: hybrid, appPackage, capabilities, webviewStatus: () => hybrid.lastWebviewStatus() };
+}

@@ -1,0 +1,103 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { isAppiumUp, startAppium, type AppiumServer, type StartAppiumOptions } from '../appium/server.ts';
+import type { DeviceSlot, Lease } from './pool.ts';
+
+type Start = (opts: StartAppiumOptions) => Promise<AppiumServer>;
+
+/**
+ * Local Appium servers for the devices that name none (replay devices, or emulators on this host
+ * when neither devices.yaml nor `--appium-url` names a server): one server per device up to
+ * `maxServers` (default: one per CPU), beyond that devices share them round-robin, several
+ * sessions per server. Separate processes keep one device's crawl from stalling another's; more
+ * processes than CPUs only cost start-up time and memory. A server of ours found dead before a
+ * lease is restarted on its port.
+ */
+export class LocalServers {
+  /** Server key (`local-<n>`) → server; slot id → server key. */
+  private readonly servers = new Map<string, AppiumServer>();
+  private readonly slotServer = new Map<string, string>();
+  private readonly restarting = new Map<string, Promise<boolean>>();
+  private readonly revivals = new Map<string, number>();
+
+  private constructor(
+    private readonly logDir: string,
+    private readonly log: Logger,
+    private readonly start: Start,
+    private readonly maxRevivals: number,
+  ) {}
+
+  /** Starts a server for every slot without `appiumUrl` and fills it in. */
+  static async startFor(
+    slots: DeviceSlot[],
+    opts: { logDir: string; log: Logger; start?: Start; maxRevivals?: number; maxServers?: number },
+  ): Promise<LocalServers> {
+    const ls = new LocalServers(opts.logDir, opts.log, opts.start ?? startAppium, opts.maxRevivals ?? 3);
+    const todo = slots.filter((s) => !s.appiumUrl);
+    const n = Math.min(todo.length, Math.max(1, opts.maxServers ?? os.availableParallelism()));
+    try {
+      const started = await Promise.all(
+        Array.from({ length: n }, async (_, i) => {
+          const key = `local-${i + 1}`;
+          const server = await ls.start({ logFile: ls.logFile(key), logLevel: 'info' });
+          ls.servers.set(key, server);
+          ls.log.info({ server: key, url: server.url }, 'local Appium server started');
+          return { key, server };
+        }),
+      );
+      todo.forEach((slot, i) => {
+        const { key, server } = started[i % n];
+        ls.slotServer.set(slot.id, key);
+        slot.appiumUrl = server.url;
+      });
+    } catch (e) {
+      await ls.stopAll();
+      throw e;
+    }
+    return ls;
+  }
+
+  get count(): number {
+    return this.servers.size;
+  }
+
+  /** For the runner: is the lease's server answering? Ours are restarted (a few times) when not. */
+  preflight = async (lease: Lease): Promise<boolean> => {
+    if (await isAppiumUp(lease.appiumUrl)) return true;
+    const key = this.slotServer.get(lease.slot.id);
+    if (!key) return false;
+    // Devices sharing a server share one restart.
+    let p = this.restarting.get(key);
+    if (!p) {
+      p = this.restart(key, lease.appiumUrl).finally(() => this.restarting.delete(key));
+      this.restarting.set(key, p);
+    }
+    return p;
+  };
+
+  private async restart(key: string, url: string): Promise<boolean> {
+    const n = this.revivals.get(key) ?? 0;
+    const old = this.servers.get(key);
+    if (!old || n >= this.maxRevivals) return false;
+    this.revivals.set(key, n + 1);
+    this.log.warn({ server: key, url, revival: n + 1 }, 'local Appium server is gone; restarting it');
+    await old.stop().catch(() => undefined);
+    try {
+      this.servers.set(key, await this.start({ port: Number(new URL(url).port), logFile: this.logFile(key), logLevel: 'info' }));
+      return true;
+    } catch (err) {
+      this.log.error({ server: key, err }, 'could not restart the local Appium server');
+      return false;
+    }
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.servers.values()].map((s) => s.stop().catch(() => undefined)));
+    this.servers.clear();
+  }
+
+  private logFile(key: string): string {
+    return path.join(this.logDir, `appium-${key}.log`);
+  }
+}

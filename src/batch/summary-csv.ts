@@ -1,0 +1,33 @@
+import type { BatchSummary } from './summary.ts';
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+export function csvField(v: unknown): string {
+  const s = v === undefined || v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * batch.csv: one row per app, verdict words as in findings/1 (fail, pass, review, n/a, unknown) so
+ * scripts can compare them; UTF-8, CRLF line ends, no BOM.
+ */
+export function renderSummaryCsv(s: BatchSummary): string {
+  const header = ['app', 'package', 'label', 'status', 'partial', ...s.clauses, 'stop_reason', 'states', 'actions', 'attempts', 'device', 'duration_s', 'bundle', 'report', 'error'];
+  const rows = s.apps.map((a) => [
+    a.id,
+    a.package,
+    a.label,
+    a.status,
+    a.status === 'pending' ? '' : a.partial,
+    ...s.clauses.map((c) => a.verdicts[c] ?? ''),
+    a.stopReason,
+    a.states,
+    a.actions,
+    a.attempts,
+    a.device,
+    a.durationMs === undefined ? '' : (a.durationMs / 1000).toFixed(1),
+    a.bundle,
+    a.report,
+    a.error ? `${a.error.code}: ${a.error.message}` : '',
+  ]);
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
