@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { AppResult } from '../../src/batch/journal.ts';
+import { BatchProgress } from '../../src/batch/progress.ts';
+
+const res = (status: 'ok' | 'error', attempts = 1) => ({ status, attempts }) as AppResult;
+
+function sink(isTTY: boolean) {
+  const out: string[] = [];
+  return { out, stream: { isTTY, columns: 200, write: (s: string) => out.push(s) } };
+}
+
+describe('BatchProgress', () => {
+  it('counts done / failed / running / left and estimates the time left from the rate so far', () => {
+    let now = 0;
+    const { stream } = sink(false);
+    const p = new BatchProgress({ stream, now: () => now });
+    p.handle({ type: 'begin', total: 10, finished: 2, pending: 8, concurrency: 2 });
+    expect(p.line()).toBe('batch 2/10 · 0 ok · 0 error · 0 running · 8 left · 2 from earlier run · ETA –');
+    p.handle({ type: 'attempt-start', app: 'a', attempt: 1, device: 'd1' });
+    p.handle({ type: 'attempt-start', app: 'b', attempt: 1, device: 'd2' });
+    now = 60_000;
+    p.handle({ type: 'app-done', app: 'a', result: res('ok') });
+    p.handle({ type: 'attempt-failed', app: 'b', attempt: 1, device: 'd2', error: { code: 'X', message: 'y' }, retry: true });
+    p.handle({ type: 'attempt-start', app: 'b', attempt: 2, device: 'd1' });
+    expect(p.line()).toBe('batch 3/10 · 1 ok · 0 error · 1 running · 7 left · 1 retry · 2 from earlier run · ETA 7 min');
+    now = 90_000;
+    p.handle({ type: 'app-done', app: 'b', result: res('error', 2) });
+    expect(p.line()).toBe('batch 4/10 · 1 ok · 1 error · 0 running · 6 left · 1 retry · 2 from earlier run · ETA 4 min 30 s');
+    p.stop();
+  });
+
+  it('prints periodic lines when not on a TTY', async () => {
+    const { out, stream } = sink(false);
+    const p = new BatchProgress({ stream, intervalMs: 20 });
+    p.handle({ type: 'begin', total: 1, finished: 0, pending: 1, concurrency: 1 });
+    await new Promise((r) => setTimeout(r, 70));
+    p.handle({ type: 'quarantine', device: 'd1', reason: 'gone' });
+    p.stop('summary: x');
+    expect(out[0]).toBe('batch: 1 apps, 0 already finished, 1 to crawl, 1 at a time\n');
+    expect(out.filter((l) => l.startsWith('batch 0/1')).length).toBeGreaterThanOrEqual(2);
+    expect(out).toContain('batch: device d1 quarantined: gone\n');
+    expect(out.at(-1)).toBe('batch 0/1 · 0 ok · 0 error · 0 running · 1 left · ETA – — summary: x\n');
+    expect(out.join('')).not.toContain('\r');
+  });
+
+  it('redraws one line in place on a TTY', () => {
+    const { out, stream } = sink(true);
+    const p = new BatchProgress({ stream });
+    p.handle({ type: 'begin', total: 2, finished: 0, pending: 2, concurrency: 1 });
+    p.handle({ type: 'attempt-start', app: 'a', attempt: 1, device: 'd1' });
+    p.stop();
+    expect(out.at(-2)).toBe('\r\x1b[2Kbatch 0/2 · 0 ok · 0 error · 1 running · 2 left · ETA –');
+    expect(out.at(-1)!.endsWith('\n')).toBe(true);
+    expect(out.slice(1, -1).every((l) => !l.endsWith('\n'))).toBe(true);
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AppResult } from '../../src/batch/journal.ts';
+import { csvField } from '../../src/batch/summary-csv.ts';
+import { buildSummary, writeSummary } from '../../src/batch/summary.ts';
+import { fakeApp } from './fakes.ts';
+
+const ok: AppResult = {
+  status: 'ok',
+  partial: false,
+  bundle: 'apps/a',
+  package: 'cn.gov.a',
+  label: '某市"政务", 通',
+  stopReason: 'explored',
+  states: 12,
+  actions: 40,
+  verdicts: { '4.1.1': 'fail', '4.1.2': 'pass', '4.1.3': 'review', '4.2': 'n/a', '4.3': 'unknown', '4.4': 'pass', '5': 'pass', '6.h': 'pass', '6.i': 'pass', '7.3': 'n/a' },
+  attempts: 1,
+  device: 'emulator-5554',
+  durationMs: 65_000,
+};
+const err: AppResult = { ...ok, status: 'error', partial: true, bundle: 'apps/b', label: '<script>x</script>', states: 0, attempts: 3, error: { code: 'SESSION_FAILED', message: 'no <device>' } };
+
+function batchDir() {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'govapp-summary-'));
+  mkdirSync(path.join(out, 'apps/a'), { recursive: true });
+  writeFileSync(path.join(out, 'apps/a/report.html'), '<html></html>');
+  writeFileSync(path.join(out, 'apps/a/findings.json'), '{}');
+  mkdirSync(path.join(out, 'apps/b'), { recursive: true });
+  writeFileSync(path.join(out, 'apps/b/findings.json'), '{}');
+  return out;
+}
+
+describe('batch summary', () => {
+  it('counts apps and links only the files that exist', () => {
+    const out = batchDir();
+    const s = buildSummary(out, [fakeApp('a'), fakeApp('b'), fakeApp('c')], new Map([['a', ok], ['b', err]]));
+    expect(s).toMatchObject({ format: 'batch/1', finished: false, counts: { total: 3, ok: 1, error: 1, pending: 1, partial: 1 } });
+    expect(s.apps[0]).toMatchObject({ id: 'a', status: 'ok', report: 'apps/a/report.html', findings: 'apps/a/findings.json', verdicts: { '4.1.1': 'fail' } });
+    expect(s.apps[1].report).toBeUndefined();
+    expect(s.apps[1]).toMatchObject({ status: 'error', partial: true, error: { code: 'SESSION_FAILED' } });
+    expect(s.apps[2]).toMatchObject({ id: 'c', status: 'pending', verdicts: {} });
+    expect(s.clauses).toHaveLength(10);
+  });
+
+  it('writes batch.json, an RFC 4180 batch.csv and a self-contained, escaped batch.html', () => {
+    const out = batchDir();
+    writeSummary(out, buildSummary(out, [fakeApp('a'), fakeApp('b'), fakeApp('c')], new Map([['a', ok], ['b', err]])));
+    expect(JSON.parse(readFileSync(path.join(out, 'batch.json'), 'utf8')).counts.total).toBe(3);
+
+    const csv = readFileSync(path.join(out, 'batch.csv'), 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('app,package,label,status,partial,4.1.1,4.1.2,4.1.3,4.2,4.3,4.4,5,6.h,6.i,7.3,stop_reason,states,actions,attempts,device,duration_s,bundle,report,error');
+    expect(lines[1]).toBe('a,cn.gov.a,"某市""政务"", 通",ok,false,fail,pass,review,n/a,unknown,pass,pass,pass,pass,n/a,explored,12,40,1,emulator-5554,65.0,apps/a,apps/a/report.html,');
+    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,');
+
+    const html = readFileSync(path.join(out, 'batch.html'), 'utf8');
+    expect(html).toContain('<td class="v fail" title="fail">不符合</td>');
+    expect(html).toContain('需复核');
+    expect(html).toContain('不适用');
+    expect(html).toContain('无法判定');
+    expect(html).toContain('<a href="apps/a/report.html">报告</a>');
+    expect(html).toContain('<a href="apps/b/findings.json">findings.json</a>');
+    expect(html).toContain('出错（部分结果）');
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(html).not.toContain('<script');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('quotes CSV fields only when needed', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvField(undefined)).toBe('');
+  });
+});
