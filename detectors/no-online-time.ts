@@ -88,18 +88,23 @@ export default defineDetector({
 
     if (ticks.length) {
       const t = ticks[0];
-      const last = t.probe.samples[t.probe.samples.length - 1];
-      const tickEvidence: Evidence = {
+      // The evidence pair: the counter as first sampled, and as sampled seconds later.
+      const first = t.probe.samples.find((x) => x.text === t.before) ?? t.probe.samples[0];
+      const last = t.probe.samples.find((x) => x.text === t.after) ?? t.probe.samples[t.probe.samples.length - 1];
+      const sample = (x: typeof first, text: string, note: string): Evidence => ({
         state: t.probe.state,
-        screenshot: last.screenshot ?? t.screen?.screenshot ?? `states/${t.probe.state}.png`,
+        screenshot: x.screenshot ?? t.screen?.screenshot ?? `states/${t.probe.state}.png`,
+        ...(x.source ? { source: x.source } : {}),
         bounds: toTuple(t.probe.bounds),
-        text: display(t.after),
+        text: display(text),
         via: 'probe',
         before: display(t.before),
         after: display(t.after),
-      };
+        note,
+      });
+      const tickEvidence = [sample(first, t.before, `第1次采样（${Math.round(first.atMs / 1000)}秒）`), sample(last, t.after, `第2次采样（${Math.round(last.atMs / 1000)}秒）`)];
       const data = { screen: t.screen ? screenName(t.screen) : `页面 ${t.probe.state}`, before: quote(t.before), after: quote(t.after), wait: Math.round(t.wallSeconds) };
-      return ctx.report({ verdict: 'fail', messageId: 'ticking', data, evidence: [tickEvidence, ...counterEvidence] });
+      return ctx.report({ verdict: 'fail', messageId: 'ticking', data, evidence: [...tickEvidence, ...counterEvidence] });
     }
     if (counters.length) {
       const { screen, row } = counters[0];

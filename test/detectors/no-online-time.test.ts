@@ -70,8 +70,10 @@ run(detector, {
       verdict: 'fail',
       messageId: 'ticking',
       summary: /3秒内由“本次学习时长 00:00:01”变为“本次学习时长 00:00:04”/,
+      // The evidence pair (both samples), then the counter as the screen showed it.
       evidence: [
-        { via: 'probe', state: 's0', bounds: [60, 300, 700, 368], before: '本次学习时长 00:00:01', after: '本次学习时长 00:00:04' },
+        { via: 'probe', state: 's0', bounds: [60, 300, 700, 368], text: '本次学习时长 00:00:01', before: '本次学习时长 00:00:01', after: '本次学习时长 00:00:04' },
+        { via: 'probe', state: 's0', bounds: [60, 300, 700, 368], text: '本次学习时长 00:00:04', before: '本次学习时长 00:00:01', after: '本次学习时长 00:00:04' },
         { via: 'a11y', text: '本次学习时长 00:00:01' },
       ],
     },
@@ -81,7 +83,10 @@ run(detector, {
       probes: [timer([[0, '00:05:10'], [5000, '00:05:15']])],
       verdict: 'fail',
       messageId: 'ticking',
-      evidence: [{ via: 'probe', text: '00:05:15' }],
+      evidence: [
+        { via: 'probe', text: '00:05:10' },
+        { via: 'probe', text: '00:05:15' },
+      ],
     },
     { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },
   ],

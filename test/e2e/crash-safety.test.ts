@@ -32,8 +32,9 @@ describe('a crawl killed mid-way', () => {
     expect(findingsSchema.safeParse(findings).success).toBe(true);
     expect(findings.run.stopReason).toBe('error');
     expect(findings.run.partial).toBe(true);
+    // The recording may lag screens.json by the one screen being written when the crawl died.
     const { graph } = loadAppGraph(out);
-    expect(graph.states.length).toBeGreaterThanOrEqual(4);
+    expect(graph.states.length).toBeGreaterThanOrEqual(screensIn(out) - 1);
     const actions = parseJsonLines(readFileSync(path.join(out, 'crawl.jsonl'), 'utf8'));
     expect(actions.length).toBeGreaterThan(0);
     expect(existsSync(path.join(out, 'states/s1.png'))).toBe(true);
