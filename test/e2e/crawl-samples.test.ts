@@ -62,8 +62,8 @@ describe('crawling the public samples', () => {
     ['study-portal', undefined],
     ['office-compliant', OFFICE_CREDENTIALS],
     ['river-patrol', undefined],
-  ])('%s: findings.json validates and yields exactly the verdicts of expected.json', async (app, configFile) => {
-    const { outDir, result } = await crawlSample(app, { configFile });
+  ])('%s (OCR on, as by default): findings.json validates and yields exactly the verdicts of expected.json', async (app, configFile) => {
+    const { outDir, result } = await crawlSample(app, { configFile, ocr: 'paddle' });
     const findings = JSON.parse(readFileSync(path.join(outDir, 'findings.json'), 'utf8'));
     expect(findingsSchema.safeParse(findings).error).toBeUndefined();
     expect(result.stopReason).toBe('explored');
@@ -73,6 +73,11 @@ describe('crawling the public samples', () => {
     // What was found is shown: a prohibited function that fails, a required one that passes
     // (the opposite verdicts rest on absence, which has no screen to point at).
     const prohibitions = ['4.1.1', '4.1.2', '4.1.3', '6.i'];
+    if (app === 'office-compliant') {
+      // The unit name on the login screen is only in the logo image: OCR must have read it.
+      const unit = findings.clauses.find((c: { clause: string }) => c.clause === '4.2');
+      expect(unit.evidence.some((e: { via: string; text?: string }) => e.via === 'ocr' && e.text?.includes('某市人民政府办公室'))).toBe(true);
+    }
     for (const c of findings.clauses) {
       const found = prohibitions.includes(c.clause) ? c.verdict === 'fail' || c.verdict === 'review' : c.verdict === 'pass' || c.verdict === 'review';
       if (found) expect(c.evidence.length, c.clause).toBeGreaterThan(0);
