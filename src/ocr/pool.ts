@@ -138,7 +138,7 @@ export class OcrService {
     );
     this.#cache.set(fp, boxes);
     const result = boxes.then(
-      (b): OcrResult => ({ status: 'ok', boxes: b, cache: 'miss', ms: performance.now() - t0 }),
+      (b): OcrResult => ({ status: 'ok', boxes: copy(b), cache: 'miss', ms: performance.now() - t0 }),
       fail,
     );
     void result.finally(() => {
@@ -177,9 +177,14 @@ export class OcrService {
     if (!hit) return undefined;
     this.#stats[hit.match === 'exact' ? 'exactHits' : 'perceptualHits']++;
     const result = hit.value.then(
-      (boxes): OcrResult => ({ status: 'ok', boxes: boxes.map((b) => ({ ...b, bounds: { ...b.bounds } })), cache: hit.match, ms: performance.now() - t0 }),
+      (boxes): OcrResult => ({ status: 'ok', boxes: copy(boxes), cache: hit.match, ms: performance.now() - t0 }),
       fail,
     );
     return { result };
   }
+}
+
+/** Callers get their own boxes: the cached ones serve later screens. */
+function copy(boxes: OcrBox[]): OcrBox[] {
+  return boxes.map((b) => ({ ...b, bounds: { ...b.bounds } }));
 }

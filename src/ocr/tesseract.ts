@@ -14,7 +14,11 @@ import { definedOnly, readingOrder, type OcrEngine } from './engine.ts';
  * node_modules (tesseract.js gunzips it), nothing is fetched and no cache is written.
  */
 export interface TesseractOptions {
-  /** `+`-joined language codes; each needs an installed `@tesseract.js-data/<code>` package. */
+  /**
+   * `+`-joined language codes; each needs an installed `@tesseract.js-data/<code>` package.
+   * `chi_sim` alone reads the Latin letters and digits of Chinese UIs as well as `chi_sim+eng`
+   * does (bench: 95.6 % both) in 15 % less time; `eng` is there for English-only apps.
+   */
   langs?: string;
   /** Page segmentation mode; sparse text suits UI screens (scattered labels, no paragraphs). */
   psm?: PSM;
@@ -24,7 +28,7 @@ export interface TesseractOptions {
   dataVersion?: '4.0.0_best_int' | '4.0.0';
 }
 
-export const TESSERACT_DEFAULTS = { langs: 'chi_sim+eng', psm: PSM.SPARSE_TEXT, minConfidence: 0.5, dataVersion: '4.0.0_best_int' } as const;
+export const TESSERACT_DEFAULTS = { langs: 'chi_sim', psm: PSM.SPARSE_TEXT, minConfidence: 0.5, dataVersion: '4.0.0_best_int' } as const;
 
 export class TesseractEngine implements OcrEngine {
   readonly name = 'tesseract';

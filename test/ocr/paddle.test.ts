@@ -3,7 +3,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boxesFromProbMap, detSize } from '../../src/ocr/paddle-det.ts';
 import { ctcDecode, parseDictionary, recTensorData, recWidth } from '../../src/ocr/paddle-rec.ts';
+import { mergeTexts } from '../../src/ocr/merge.ts';
 import { PaddleEngine } from '../../src/ocr/paddle.ts';
+import { parsePageSource } from '../../src/snapshot/parse.ts';
 import { normalizeText } from '../../src/ocr/text.ts';
 import { sampleApp } from '../helpers/paths.ts';
 
@@ -52,9 +54,10 @@ describe('PP-OCR recognition post-processing', () => {
     expect(d.confidence).toBeCloseTo((0.9 + 0.9 + 0.6) / 3);
   });
 
-  it('sizes and packs line images: height 48, BGR planes in -1..1, zero padding', () => {
+  it('sizes and packs line images: height 48, aspect kept, BGR planes in -1..1, zero padding', () => {
     expect(recWidth(300, 30, 3840)).toBe(480);
-    expect(recWidth(10, 40, 3840)).toBe(48);
+    expect(recWidth(30, 48, 3840)).toBe(30); // not stretched: the engine pads it
+    expect(recWidth(1, 40, 3840)).toBe(8);
     expect(recWidth(10000, 20, 3840)).toBe(3840);
     const rgb = new Uint8Array(2 * 48 * 3).fill(255); // white, 2 px wide
     const t = recTensorData([rgb], [2], 4);
@@ -81,5 +84,15 @@ describe('PaddleEngine (PP-OCRv4, real models)', () => {
     expect(logo.confidence).toBeGreaterThan(0.9);
     expect(texts.slice(0, 2)).toEqual(['9:41', '5G86%']);
     expect(texts.at(-1)).toBe(normalizeText('备案号：浙ICP备2023001234号-2A'));
+
+    // Merged with the page source, only what the accessibility tree lacks is left as OCR text.
+    const snapshot = parsePageSource(readFileSync(path.join(sampleApp('office-compliant'), 'states', 'login.xml'), 'utf8'));
+    const ocrOnly = mergeTexts(snapshot, boxes).filter((t) => t.via === 'ocr');
+    const owner = (id: number | undefined) => (id === undefined ? undefined : snapshot.elements[id].resourceId || snapshot.elements[id].className);
+    expect(ocrOnly.map((t) => [normalizeText(t.text), owner(t.elementId), t.clickable])).toEqual([
+      ['9:41', 'android.widget.LinearLayout', false], // the status bar lies above the app's content view
+      ['5G86%', 'android.widget.LinearLayout', false],
+      ['某市人民政府办公室', 'cn.gov.example.office:id/iv_logo', false],
+    ]);
   });
 });

@@ -13,7 +13,7 @@ describe('joinWords', () => {
   });
 });
 
-describe('TesseractEngine (tesseract.js, local chi_sim + eng traineddata)', () => {
+describe('TesseractEngine (tesseract.js, local chi_sim traineddata)', () => {
   const engine = new TesseractEngine();
   afterAll(() => engine.close());
 
