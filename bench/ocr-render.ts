@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import type { Rect } from '../src/geometry.ts';
 import { SCREEN_H, SCREEN_W, SvgScreen } from './lib/svg-screen.ts';
+import { seededRandom } from '../src/random.ts';
 
 export interface RenderedScreen {
   name: string;
@@ -27,16 +28,7 @@ const ITEMS = ['关于进一步优化营商环境的若干措施', '社会保障
 const SERVICES = ['社保查询', '公积金', '医保缴费', '不动产', '户籍办理', '出入境', '交通违法', '生育登记', '住房保障', '就业服务', '教育入学', '法律援助', '税务办理', '企业开办', '养老认证', '更多服务'];
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周杰', '吴婷', '徐明', '孙丽'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)];

@@ -1,22 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readActions } from '../src/bundle/read.ts';
+import { readActions, readBundleJson } from '../src/bundle/read.ts';
 import { BadInputError } from '../src/errors.ts';
 import { findingsSchema, type Findings } from '../src/findings/schema.ts';
-import type { ObservedAction } from '../src/observation.ts';
+import type { ObservedAction, ObservedScreen } from '../src/observation.ts';
 import { firstIssue } from '../src/zod-errors.ts';
 
 /** What the report, the annotations and the repro specs read from a bundle (no page-source parsing). */
-export interface ScreenEntry {
-  state: string;
-  screenshot: string;
-  source: string;
-  package: string;
-  activity: string;
-  inApp: boolean;
-  firstSeenMs: number;
-  path: number[];
-}
+export type ScreenEntry = Pick<ObservedScreen, 'state' | 'screenshot' | 'source' | 'package' | 'activity' | 'inApp' | 'firstSeenMs' | 'path'>;
 
 export interface BundleData {
   dir: string;
@@ -33,19 +23,9 @@ export interface BundleData {
   manifest?: Record<string, any>;
 }
 
-function readJson(dir: string, rel: string): any {
-  const file = path.join(dir, rel);
-  if (!existsSync(file)) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new BadInputError('BAD_BUNDLE', `${file}: not valid JSON: ${(e as Error).message}`, { cause: e });
-  }
-}
-
 export function readFindings(dir: string): Findings {
   const file = path.join(dir, 'findings.json');
-  const raw = readJson(dir, 'findings.json');
+  const raw = readBundleJson(dir, 'findings.json');
   if (raw === undefined) throw new BadInputError('BAD_BUNDLE', `${file}: missing (not an evidence bundle?)`);
   const parsed = findingsSchema.safeParse(raw);
   if (!parsed.success) throw new BadInputError('BAD_BUNDLE', firstIssue(file, parsed.error));
@@ -55,10 +35,10 @@ export function readFindings(dir: string): Findings {
 /** Loads a bundle for rendering. `findings` overrides findings.json (the crawler passes its own). */
 export function loadBundleData(bundleDir: string, findings?: Findings): BundleData {
   const dir = path.resolve(bundleDir);
-  const graph = readJson(dir, 'app.json');
+  const graph = readBundleJson(dir, 'app.json');
   const f = findings ?? readFindings(dir);
   const pkg = f.app.package;
-  const rawScreens: any[] = readJson(dir, 'screens.json') ?? graph?.states?.map((s: any) => ({ state: s.id, ...s })) ?? [];
+  const rawScreens: any[] = readBundleJson(dir, 'screens.json') ?? graph?.states?.map((s: any) => ({ state: s.id, ...s })) ?? [];
   const screens: ScreenEntry[] = rawScreens
     .filter((s) => s && typeof s.state === 'string')
     .map((s) => ({
@@ -79,8 +59,8 @@ export function loadBundleData(bundleDir: string, findings?: Findings): BundleDa
     actions,
     bySeq: new Map(actions.map((a) => [a.seq, a])),
     graph,
-    run: readJson(dir, 'run.json') ?? {},
-    manifest: readJson(dir, 'manifest.json'),
+    run: readBundleJson(dir, 'run.json') ?? {},
+    manifest: readBundleJson(dir, 'manifest.json'),
   };
 }
 

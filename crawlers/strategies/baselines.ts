@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/random.ts';
 import type { Strategy } from './strategy.ts';
 
 /** Depth-first: finish what is near (fewest known moves away), newest states first. */
@@ -13,18 +14,6 @@ export const bfs: Strategy = {
   rank: (_node, untried) => untried,
   pickTarget: (candidates) => [...candidates].sort((a, b) => a.order - b.order)[0],
 };
-
-/** mulberry32: a small seeded PRNG, so a random crawl can be repeated exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Monkey-like baseline: a random untried action, a random state to go to; seeded. */
 export function random(seed: number): Strategy {

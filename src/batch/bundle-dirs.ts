@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { buildFindings } from '../findings/build.ts';
 import { CLAUSES, findingsSchema, type ClauseId, type Findings, type Verdict } from '../findings/schema.ts';
-import { writeJsonAtomic } from '../fs/atomic.ts';
+import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
 
 /**
  * Where a batch keeps bundles:
@@ -77,17 +77,4 @@ export function writeErrorBundle(dir: string, app: { package: string; label?: st
   writeJsonAtomic(path.join(dir, 'findings.json'), findings);
   writeJsonAtomic(path.join(dir, 'batch-error.json'), { ...error, at: new Date().toISOString() });
   return findings;
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // best effort: not every platform can fsync a directory
-  }
 }

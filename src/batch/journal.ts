@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { fsyncDir } from '../fs/atomic.ts';
 import path from 'node:path';
 import { z } from 'zod';
 import { CLAUSES, STOP_REASONS, VERDICTS } from '../findings/schema.ts';
@@ -152,18 +153,5 @@ function parseRecord(line: string): JournalRecord | undefined {
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Not every platform can fsync a directory; the file's own fsync still holds.
   }
 }

@@ -16,7 +16,9 @@ import { parsePageSource } from '../snapshot/parse.ts';
  */
 type Loose = Record<string, any>;
 
-function readJson(dir: string, rel: string): Loose | Loose[] | undefined {
+/** A bundle's JSON file by relative path; undefined when absent; BAD_BUNDLE naming the file when not JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function readBundleJson(dir: string, rel: string): any {
   const file = path.join(dir, rel);
   if (!existsSync(file)) return undefined;
   try {
@@ -61,7 +63,7 @@ export function readActions(dir: string): ObservedAction[] {
 function readOcr(dir: string, screen: { state: string; source: string }): OcrBox[] | undefined {
   const candidates = [`states/${screen.state}.ocr.json`, screen.source.replace(/\.xml$/, '.ocr.json')];
   for (const rel of candidates) {
-    const raw = readJson(dir, rel);
+    const raw = readBundleJson(dir, rel);
     if (!Array.isArray(raw)) continue;
     return raw.flatMap((b) => {
       const bounds = toRect(b?.bounds);
@@ -75,14 +77,14 @@ function readOcr(dir: string, screen: { state: string; source: string }): OcrBox
 export function readObservation(bundleDir: string): CrawlObservation {
   const dir = path.resolve(bundleDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new BadInputError('BAD_BUNDLE', `${dir}: not a directory`);
-  const graph = readJson(dir, 'app.json') as Loose | undefined;
-  const run = (readJson(dir, 'run.json') as Loose | undefined) ?? {};
-  const findings = (readJson(dir, 'findings.json') as Loose | undefined) ?? {};
+  const graph = readBundleJson(dir, 'app.json') as Loose | undefined;
+  const run = (readBundleJson(dir, 'run.json') as Loose | undefined) ?? {};
+  const findings = (readBundleJson(dir, 'findings.json') as Loose | undefined) ?? {};
   const appInfo: Loose = findings.app ?? graph?.app ?? run.app;
   if (!appInfo?.package) throw new BadInputError('BAD_BUNDLE', `${dir}: no app package in findings.json, app.json or run.json`);
   const pkg: string = appInfo.package;
 
-  let entries = readJson(dir, 'screens.json') as Loose[] | undefined;
+  let entries = readBundleJson(dir, 'screens.json') as Loose[] | undefined;
   if (entries !== undefined && !Array.isArray(entries)) throw new BadInputError('BAD_BUNDLE', `${path.join(dir, 'screens.json')}: expected an array`);
   if (!entries) {
     if (!graph || !Array.isArray(graph.states)) throw new BadInputError('BAD_BUNDLE', `${dir}: neither screens.json nor app.json lists the screens`);
@@ -112,7 +114,7 @@ export function readObservation(bundleDir: string): CrawlObservation {
     };
   });
 
-  const probes = readJson(dir, 'probes.json');
+  const probes = readBundleJson(dir, 'probes.json');
   const stop = run.stopReason ?? findings.run?.stopReason;
   const stopReason: StopReason = (STOP_REASONS as readonly string[]).includes(stop) ? stop : 'explored';
   return {

@@ -50,3 +50,17 @@ export function parseJsonLines<T>(text: string): T[] {
   return out;
 }
 
+
+/** fsyncs a directory so a rename or a new file in it survives a crash; best effort (not every platform can). */
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not every platform can fsync a directory; the file's own fsync still holds.
+  }
+}
