@@ -16,11 +16,13 @@ const SEND_ID = /(^|[_/])(send|ask|btn_send|submit_question)([_/]|$)/i;
  */
 export class AiQuestionProbe implements TaskProvider {
   private readonly done = new Set<string>();
+  /** One question per crawl once it got an answer: the clause needs one labelled (or unlabelled) reply. */
+  private answered = false;
 
   constructor(private readonly question: string, private readonly settle = { intervalMs: 700, maxMs: 20_000 }) {}
 
   next(node: Parameters<TaskProvider['next']>[0], screen: Parameters<TaskProvider['next']>[1], snapshot: Snapshot): Task | undefined {
-    if (this.done.has(node.key) || !screen.inApp || !isAiScreen(snapshot)) return undefined;
+    if (this.answered || this.done.has(node.key) || !screen.inApp || !isAiScreen(snapshot)) return undefined;
     const field = snapshot.elements.find((e) => isTextField(e) && !e.password);
     const send = field && findSend(snapshot);
     if (!field || !send) return undefined;
@@ -40,7 +42,8 @@ export class AiQuestionProbe implements TaskProvider {
         );
         const settled = await waitStable(ctx.device, this.settle, ctx.signal);
         const answer = ctx.here().key ? await ctx.recordVariant('answer') : undefined;
-        ctx.addProbe({ kind: 'ai-question', state: node.key, question: this.question, answerState: answer?.state, answered: settled && answer !== undefined });
+        this.answered = settled && answer !== undefined;
+        ctx.addProbe({ kind: 'ai-question', state: node.key, question: this.question, answerState: answer?.state, answered: this.answered });
         ctx.log.info({ state: node.key, answerState: answer?.state, settled }, 'asked the AI service one question');
       },
     };
