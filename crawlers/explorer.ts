@@ -258,7 +258,11 @@ export class Explorer {
       }
       if (this.here.key !== edge.to) {
         // The app did something else: plan again from here; a target that keeps eluding us is given up.
-        const fails = (this.travelFailures.get(target!.key) ?? 0) + 1;
+        // Landing on another screen of the app only shows the edge was stale (a detail screen shared
+        // by several lists goes back to whichever opened it); it has just been relearnt, so only a
+        // move that did nothing or left the app counts against the target.
+        const stale = this.here.key !== undefined && this.here.key !== edge.from;
+        const fails = (this.travelFailures.get(target!.key) ?? 0) + (stale ? 0 : 1);
         this.travelFailures.set(target!.key, fails);
         if (fails >= MAX_TRAVEL_FAILURES) {
           this.o.log.info({ state: target!.key }, 'giving up on a state known moves no longer reach');
@@ -267,6 +271,8 @@ export class Explorer {
         break;
       }
     }
+    // Reached: earlier failures were stale edges (now relearnt), not an unreachable state.
+    if (this.here.key === target!.key) this.travelFailures.delete(target!.key);
     return true;
   }
 

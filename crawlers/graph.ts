@@ -41,10 +41,15 @@ export class ExplorationGraph {
     return this.nodes.get(key);
   }
 
+  /**
+   * Records where an action led. The latest observation wins: the back button of a screen shared
+   * by several parents (one detail screen for every row) leads to whichever it was opened from,
+   * and a path planned over the stale edge would keep failing.
+   */
   addEdge(e: Edge): void {
     let m = this.out.get(e.from);
     if (!m) this.out.set(e.from, (m = new Map()));
-    if (!m.has(e.action)) m.set(e.action, e.to);
+    m.set(e.action, e.to);
   }
 
   /** Where an action led last time, if known. */
