@@ -164,6 +164,8 @@ const SCROLL = { down: 0.5, up: 0.3, sideways: 0.6 } as const;
 const SIBLING_DECAY = 0.9;
 /** A move whose outcome is predicted (a twin control elsewhere, rows of one template) is worth this share. */
 const PREDICTED = 0.3;
+/** Rows of a list not sampled yet, in an app whose lists were seen to share a detail template. */
+const TEMPLATE_FACTOR = 0.6;
 const FRESH_BONUS = 0.3;
 
 function shortId(a: CandidateAction): string {
@@ -261,11 +263,16 @@ function plainValue(a: CandidateAction, node: StateNode, ctx: Context): number {
   const kind = entryKind(a);
   if (!kind) return PLAIN.entry + (a.inBottomBar ? TAB_BONUS : 0);
   const tried = node.actions.filter((b) => node.tried.has(b.key) && entryKind(b) === kind);
-  if (!tried.length && a.listRow !== undefined) return PLAIN.firstOfList;
+  // One sample of each list, while lists lead to different things (once two lists opened the
+  // same detail screen, the app's lists share templates and a first row is no news).
+  if (!tried.length && a.listRow !== undefined && !ctx.templates.size) return PLAIN.firstOfList;
   if (kind.startsWith('entry:')) return PLAIN.entry * Math.pow(SIBLING_DECAY, tried.length);
-  // Rows whose tried siblings all opened the same screen (one article template) open it too.
+  // Rows whose tried siblings opened a shared template, or all the same screen, open it too.
   const targets = new Set(tried.map((b) => ctx.graph?.target(node.key, b.key)));
-  return tried.length >= 2 && targets.size === 1 && !targets.has(undefined) ? PLAIN.row * PREDICTED : PLAIN.row;
+  const predicted = [...targets].some((t) => t !== undefined && ctx.templates.has(t)) || (tried.length >= 2 && targets.size === 1 && !targets.has(undefined));
+  // In an app whose lists share templates, an unsampled list's rows probably open one too.
+  const row = ctx.templates.size ? PLAIN.row * TEMPLATE_FACTOR : PLAIN.row;
+  return predicted ? PLAIN.row * PREDICTED : row;
 }
 
 /** What the strategy knows about the whole graph, recomputed at each decision. */
@@ -286,13 +293,16 @@ export interface Context {
   out: Map<string, string[]>;
   /** Where a home tab leads: the first state found with a bottom bar. */
   home?: string;
+  /** Detail screens that rows of lists on two or more states opened (one template for many lists). */
+  templates: Set<string>;
   graph?: ExplorationGraph;
 }
 
 export function contextOf(graph: ExplorationGraph | undefined): Context {
-  const ctx: Context = { knownTarget: new Map(), labelStates: new Map(), triedInGroup: new Map(), parent: new Map(), out: new Map(), graph };
+  const ctx: Context = { knownTarget: new Map(), labelStates: new Map(), triedInGroup: new Map(), parent: new Map(), out: new Map(), templates: new Set(), graph };
   if (!graph) return ctx;
   ctx.home = [...graph.nodes.values()].filter((n) => n.actions.some((a) => a.inBottomBar)).sort((a, b) => a.order - b.order)[0]?.key;
+  const rowParents = new Map<string, Set<string>>();
   const seen = new Map<string, { to: Set<string>; from: Set<string>; tab: boolean }>();
   for (const e of graph.edges()) {
     const k = seen.get(e.action) ?? { to: new Set(), from: new Set(), tab: false };
@@ -306,11 +316,14 @@ export function contextOf(graph: ExplorationGraph | undefined): Context {
     if (e.to === e.from || !e.action.startsWith('tap:')) continue;
     const from = graph.get(e.from);
     const to = graph.get(e.to);
-    if (!from || !to || from.actions.find((a) => a.key === e.action)?.inBottomBar) continue;
+    const act = from?.actions.find((a) => a.key === e.action);
+    if (act && entryKind(act)?.startsWith('list:')) rowParents.set(e.to, (rowParents.get(e.to) ?? new Set()).add(e.from));
+    if (!from || !to || act?.inBottomBar) continue;
     const known = ctx.parent.get(e.to);
     if (!known || graph.get(known)!.depth > from.depth) ctx.parent.set(e.to, e.from);
   }
   for (const [action, k] of seen) if (k.to.size === 1 && (k.tab || k.from.size >= 2)) ctx.knownTarget.set(action, [...k.to][0]);
+  for (const [to, parents] of rowParents) if (parents.size >= 2) ctx.templates.add(to);
   for (const n of graph.nodes.values()) {
     const labels = new Set<string>();
     for (const a of n.actions) {
