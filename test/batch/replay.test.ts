@@ -16,12 +16,10 @@ import { appsYaml as appsYamlText, sampleApps } from './sample-apps.ts';
  * replay devices serving the public sample apps, under the same faults as faults.test.ts.
  * Guarded until crawlers/crawl.ts exists and loads (it is being written alongside).
  */
-const CRAWL = path.join(REPO, 'crawlers/crawl.ts');
-const crawlReady = existsSync(CRAWL) && (await import('../../crawlers/crawl.ts').then(() => true, () => false));
 const tmp = (tag: string) => mkdtempSync(path.join(os.tmpdir(), `govapp-replay-batch-${tag}-`));
 const fast = (apps: ReturnType<typeof sampleApps>) => apps.map((a) => ({ ...a, options: { maxMinutes: 2, ocr: 'off' as const, timeoutMs: 240_000 } }));
 
-describe.skipIf(!crawlReady)('batch with the real crawl on replay devices', () => {
+describe('batch with the real crawl on replay devices', () => {
   let a: AppiumServer;
   let b: AppiumServer;
   beforeAll(async () => {

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import path from 'node:path';
 import { REPO } from './paths.ts';
 
@@ -27,4 +29,18 @@ export function runCli(args: string[], opts: { timeoutMs?: number; env?: Record<
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs `govapp <argv>` in this process (faster than a child; stdout and stderr captured). */
+export async function runMain(...argv: string[]): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  try {
+    return { code: await main(argv), stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
 }

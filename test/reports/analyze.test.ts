@@ -1,28 +1,15 @@
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMarkup } from '../../reports/escape.ts';
 import { verifyBundle } from '../../src/bundle/manifest-verify.ts';
-import { main } from '../../src/cli/main.ts';
+import { runMain } from '../helpers/cli.ts';
 import { writeFakeBundle } from '../helpers/fake-bundle.ts';
-import { REPO, SAMPLE_APPS, sampleApp } from '../helpers/paths.ts';
+import { SAMPLE_APPS, sampleApp } from '../helpers/paths.ts';
 
-const HAVE_DETECTORS = existsSync(path.join(REPO, 'detectors/run.ts'));
+const cli = runMain;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await main(argv), stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
-describe.skipIf(!HAVE_DETECTORS)('govapp analyze (re-runs the detectors on a recorded bundle)', () => {
+describe('govapp analyze (re-runs the detectors on a recorded bundle)', () => {
   const dirs = new Map<string, string>();
   beforeAll(async () => {
     for (const app of SAMPLE_APPS) {
