@@ -1,6 +1,7 @@
 import { center, type Rect } from '../src/geometry.ts';
 import { ancestorsOf, labelOf, type Snapshot, type UiElement } from '../src/snapshot/model.ts';
 import { judgeTap, type SafetyPolicy } from './safety.ts';
+import { isTextField } from './forms.ts';
 
 /** Something the crawler can do on a screen. `key` is stable across visits of the same state. */
 export interface CandidateAction {
@@ -34,10 +35,6 @@ const LIST_CLASS = /(RecyclerView|ListView|GridView|ScrollView|ViewPager|NestedS
  */
 const ROWS_PER_LIST = 3;
 
-function isEditText(e: UiElement): boolean {
-  return /EditText$/.test(e.className) || e.attrs['web-tag'] === 'textarea' || e.attrs['web-tag'] === 'input';
-}
-
 function listAncestor(s: Snapshot, e: UiElement): UiElement | undefined {
   return ancestorsOf(s, e).find((a) => a.scrollable || LIST_CLASS.test(a.className));
 }
@@ -67,7 +64,7 @@ export function extractActions(
   const rowsSeen = new Map<string, number>();
   const keys = new Set<string>();
   for (const e of clickables) {
-    if (isEditText(e)) continue;
+    if (isTextField(e)) continue;
     const list = listAncestor(s, e);
     let listRow: number | undefined;
     if (list) {
