@@ -28,16 +28,39 @@ export type Evidence = z.infer<typeof evidenceSchema> & {
   at?: string;
 };
 
+/** What a verdict rests on (findings.md "Absence needs coverage"). */
+export const BASES = ['evidence', 'absence', 'probe'] as const;
+export type Basis = (typeof BASES)[number];
+
 export const clauseResultSchema = z.looseObject({
   clause: z.enum(CLAUSES),
   verdict: z.enum(VERDICTS),
   summary: z.string().min(1),
   evidence: z.array(evidenceSchema),
+  basis: z.enum(BASES).optional(),
 });
 export type ClauseResult = z.infer<typeof clauseResultSchema> & { evidence: Evidence[] };
 
-export const STOP_REASONS = ['explored', 'budget', 'error'] as const;
+export const STOP_REASONS = ['explored', 'blocked', 'budget', 'error', 'interrupted'] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
+
+/** One place the crawl could not get past (findings.md `run.coverage.walls`). */
+export const wallSchema = z.looseObject({
+  state: z.string().min(1),
+  kind: z.string().min(1),
+  text: z.string().optional(),
+});
+export type Wall = z.infer<typeof wallSchema>;
+
+/** What the crawl saw and what it left (findings.md `run.coverage`). */
+export const coverageSchema = z.looseObject({
+  screens: z.number().int().nonnegative(),
+  actionsTried: z.number().int().nonnegative(),
+  actionsLeft: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  walls: z.array(wallSchema),
+});
+export type Coverage = z.infer<typeof coverageSchema>;
 
 export const findingsSchema = z
   .looseObject({
@@ -49,6 +72,7 @@ export const findingsSchema = z
       states: z.number().int().nonnegative(),
       actions: z.number().int().nonnegative(),
       stopReason: z.enum(STOP_REASONS),
+      coverage: coverageSchema.optional(),
     }),
     clauses: z.array(clauseResultSchema),
   })
