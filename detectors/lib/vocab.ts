@@ -138,14 +138,14 @@ export const COMMERCE_ENTRY_TERMS = [
  * 6.i: entries of securities, fund and lending business (经营性金融业务): trading (买入/卖出/撤单),
  * subscriptions and redemptions, account opening, margin trading, reverse repo and lending.
  */
-export const TRADE_ENTRY_TERMS = ['买入', '卖出', '撤单', '申购', '赎回', '开户', '融资融券', '两融', '逆回购', '我要回购', '借出', '立即投资', '去投资'] as const;
+export const TRADE_ENTRY_TERMS = ['买入', '卖出', '撤单', '申购', '赎回', '开户', '融资融券', '两融', '逆回购', '我要回购', '立即投资', '去投资'] as const;
 
 /**
  * 6.i: financial products offered for profit: credit cards, loans, insurance, wealth management,
  * securities markets (股票/基金/期货/港股/美股/ETF/可转债) as the app's own sections.
  */
 export const FINANCE_OFFER_TERMS = [
-  '信用卡', '办卡', '贷款', '借钱', '保险', '车险', '理财', '现金理财', '基金', '股票', '期货', '港美股', '港股', '美股', 'ETF', '可转债', '黄金',
+  '信用卡', '贷款', '借钱', '保险', '车险', '理财', '现金理财', '基金', '股票', '期货', '港美股', '港股', '美股', 'ETF', '可转债',
 ] as const;
 
 /**
@@ -154,7 +154,7 @@ export const FINANCE_OFFER_TERMS = [
  */
 export const NOT_COMMERCE_TERMS = [
   '政府购买', '政府采购', '购买服务', '采购公告', '社会保险', '社保', '养老保险', '医疗保险', '失业保险', '工伤保险', '生育保险', '医保',
-  '公积金', '助学贷款', '担保贷款', '贴息贷款', '医保基金', '社保基金', '基金监管',
+  '公积金', '助学贷款', '担保贷款', '贴息贷款', '医保基金', '社保基金', '基金监管', '基金会', '保险箱',
 ] as const;
 
 /** 6.i: ad markers: a standalone tag on a banner or splash (广告, 推广, AD) or a skip-ad button. */
