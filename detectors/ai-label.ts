@@ -17,7 +17,7 @@ interface Answer {
   screen: ObservedScreen;
   t: ScreenText;
   label?: ScreenText;
-  status: 'labelled' | 'far' | 'unlabelled';
+  status: 'labelled' | 'unlabelled';
   probe?: AiProbe;
 }
 
@@ -41,9 +41,8 @@ export default defineDetector({
     clause: '7.3',
     title: 'AI生成内容按GB 45438标识',
     messages: {
-      labelled: '{{screen}}的AI服务回答旁标注“{{label}}”，符合显式标识要求',
+      labelled: '{{screen}}的AI服务交互界面标注“{{label}}”，符合显式标识要求',
       unlabelled: '{{screen}}的AI服务回答未标注“人工智能生成”等显式标识：“{{answer}}”',
-      labelFar: '{{screen}}有AI生成标识“{{label}}”，但不在回答“{{answer}}”旁，需人工确认',
       noAnswer: '发现AI服务“{{service}}”，但未观察到其回答内容，无法判定是否标注',
       noService: '未发现智能问答、智能助手等AI服务，本条不适用',
       notExplored: '未观察到应用内页面，无法判断是否提供AI服务',
@@ -52,12 +51,10 @@ export default defineDetector({
   options: z.object({
     /** Shortest text (characters) taken for a generated answer. */
     minAnswerLength: z.number().int().positive().default(15),
-    /** A label is "next to" an answer within this share of the screen height. */
-    nearRatio: z.number().positive().default(0.06),
     maxEntryLength: z.number().int().positive().default(12),
   }),
   detect(app, ctx) {
-    const { minAnswerLength, nearRatio, maxEntryLength } = ctx.options;
+    const { minAnswerLength, maxEntryLength } = ctx.options;
     const screens = appScreens(app);
     const services = screens.flatMap((screen) =>
       contentTexts(screen)
@@ -74,7 +71,7 @@ export default defineDetector({
       const texts = contentTexts(screen);
       const labels = texts.filter((t) => isAiLabel(t.text));
       const title = screenTitle(screen);
-      const { width, height } = screen.snapshot;
+      const { width } = screen.snapshot;
       // Answers follow a question: the user's bubble (right-aligned) or the probe's question.
       const isQuestion = (t: ScreenText) =>
         t !== title && !t.clickable && ((t.bounds.x1 > width * 0.35 && t.bounds.x2 > width * 0.8) || (!!probe && norm(t.text) === norm(probe.question)));
@@ -87,10 +84,11 @@ export default defineDetector({
         const s = norm(t.text);
         if (t === title || t.clickable || isQuestion(t) || t.bounds.y1 < firstQuestion) continue;
         if (charLength(s) < minAnswerLength || CANNED_RE.test(s) || (isAiLabel(s) && charLength(s) <= 30)) continue;
+        // GB 45438 allows the label at the start, end or middle of the text, or prominently in the
+        // interaction interface: any label on the answer's screen counts; the nearest is cited.
         const gap = (l: ScreenText) => Math.max(0, l.bounds.y1 - t.bounds.y2, t.bounds.y1 - l.bounds.y2);
         const label = isAiLabel(s) ? t : [...labels].sort((a, b) => gap(a) - gap(b))[0];
-        const status = !label ? 'unlabelled' : label === t || gap(label) <= nearRatio * height ? 'labelled' : 'far';
-        if (asked || status === 'labelled') answers.push({ screen, t, label, status, probe });
+        if (asked || label) answers.push({ screen, t, label, status: label ? 'labelled' : 'unlabelled', probe });
       }
     }
     const ev = (a: Answer): Evidence[] => [
@@ -98,12 +96,10 @@ export default defineDetector({
       ...(a.label && a.label !== a.t ? [textEvidence(a.screen, a.label)] : []),
     ];
     const data = (a: Answer) => ({ screen: screenName(a.screen), answer: quote(a.t.text), label: quote(a.label?.text ?? '') });
-    for (const status of ['unlabelled', 'far', 'labelled'] as const) {
+    for (const status of ['unlabelled', 'labelled'] as const) {
       const group = answers.filter((a) => a.status === status);
       if (!group.length) continue;
-      const verdict = status === 'unlabelled' ? 'fail' : status === 'far' ? 'review' : 'pass';
-      const messageId = status === 'far' ? 'labelFar' : status;
-      return ctx.report({ verdict, messageId, data: data(group[0]), evidence: group.flatMap(ev) });
+      return ctx.report({ verdict: status === 'unlabelled' ? 'fail' : 'pass', messageId: status, data: data(group[0]), evidence: group.flatMap(ev) });
     }
     const service = services[0]?.t.text ?? (targets[0] ? (screenTitle(targets[0].screen)?.text ?? targets[0].screen.state) : probes[0].question);
     ctx.report({ verdict: 'unknown', messageId: 'noAnswer', data: { service: quote(service) }, evidence: services.map((s) => textEvidence(s.screen, s.t)) });

@@ -4,13 +4,15 @@ import type { ObservedScreen, ScreenText } from '../src/observation.ts';
 import type { UiElement } from '../src/snapshot/model.ts';
 import { defineDetector } from './define.ts';
 import { rowEvidence, screenEvidence, textEvidence } from './lib/evidence.ts';
-import { labelledContact } from './lib/contacts.ts';
+import { complaintContact } from './lib/contacts.ts';
 import { flowsVia } from './lib/flows.ts';
 import { appScreens, contentTexts, isEntry, rowsOf, screenName, screenTitle, textInputs } from './lib/screens.ts';
-import { findTerm, quote } from './lib/text.ts';
-import { COMPLAINT_TERMS, NOT_COMPLAINT_TERMS } from './lib/vocab.ts';
+import { findTerm, norm, quote } from './lib/text.ts';
+import { COMPLAINT_TERMS, CONTACT_SECTION_RE, ITEM_COUNT_RE, NOT_COMPLAINT_TERMS } from './lib/vocab.ts';
 
-const isComplaintWord = (s: string) => !!findTerm(s, COMPLAINT_TERMS) && !findTerm(s, NOT_COMPLAINT_TERMS);
+const isComplaintWord = (s: string) => !!findTerm(s, COMPLAINT_TERMS) && !findTerm(s, NOT_COMPLAINT_TERMS) && !ITEM_COUNT_RE.test(norm(s));
+/** An about / contact-us / help screen, by its title or activity. */
+const isContactSection = (screen: ObservedScreen) => CONTACT_SECTION_RE.test(`${screenTitle(screen)?.text ?? ''} ${screen.activity.split('.').pop() ?? ''}`);
 const inputLabel = (e: UiElement) => e.hint || e.text || e.contentDesc || '输入框';
 const inputEvidence = (screen: ObservedScreen, e: UiElement): Evidence =>
   screenEvidence(screen, 'flow', { rect: e.bounds, text: inputLabel(e) });
@@ -23,7 +25,7 @@ export default defineDetector({
     messages: {
       form: '{{screen}}的“{{entry}}”入口可打开填写页面（“{{input}}”），提供投诉建议渠道',
       formScreen: '{{screen}}提供投诉建议填写页面（“{{input}}”）',
-      contact: '{{screen}}公布联系方式“{{contact}}”，可用于投诉建议',
+      contact: '{{screen}}公布用于投诉建议的联系方式“{{contact}}”',
       entryOnly: '{{screen}}有“{{entry}}”入口，但未观察到其后的填写表单或联系方式，需人工确认',
       none: '已遍历{{count}}个应用内页面，未发现投诉、建议或反馈渠道',
       notExplored: '未观察到应用内页面，无法判断是否提供投诉建议功能',
@@ -40,12 +42,13 @@ export default defineDetector({
     for (const screen of screens)
       for (const t of contentTexts(screen)) if (isEntry(screen, t, ctx.options.maxEntryLength) && isComplaintWord(t.text)) entries.push({ screen, t });
 
-    const contacts = screens.flatMap((screen) =>
-      rowsOf(screen).flatMap((row) => {
-        const c = labelledContact(row.text);
+    const contacts = screens.flatMap((screen) => {
+      const section = isContactSection(screen);
+      return rowsOf(screen).flatMap((row) => {
+        const c = complaintContact(row.text, section);
         return c ? [{ screen, row, contact: c }] : [];
-      }),
-    );
+      });
+    });
     const contactEvidence = contacts.map((c) => rowEvidence(c.screen, c.row));
 
     for (const { screen, t } of entries)

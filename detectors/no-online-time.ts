@@ -7,8 +7,8 @@ import { rowEvidence } from './lib/evidence.ts';
 import { counterTokens } from './lib/duration.ts';
 import { screensByState } from './lib/flows.ts';
 import { appScreens, contentTexts, rowsOf, screenName, type Row } from './lib/screens.ts';
-import { display, findTerm, quote, unique } from './lib/text.ts';
-import { ONLINE_TIME_LABELS } from './lib/vocab.ts';
+import { charLength, display, findTerm, quote, unique } from './lib/text.ts';
+import { ONLINE_TIME_LABELS, TIME_STAT_HEADINGS } from './lib/vocab.ts';
 
 type TimerProbe = Extract<ProbeResult, { kind: 'timer' }>;
 
@@ -52,6 +52,15 @@ function counterRows(screen: ObservedScreen): Row[] {
     for (const value of texts.filter(near)) {
       const text = `${display(t.text)}  ${display(value.text)}`;
       if (counterTokens(text).length) counters.push({ texts: [t, value], text, bounds: union(t.bounds, value.bounds) });
+    }
+  }
+  // A statistics section: a heading such as 学习统计 with durations beneath it (今日 32分钟, 本月累计 5小时).
+  for (const head of texts.filter((t) => findTerm(t.text, TIME_STAT_HEADINGS) && charLength(t.text) <= 12)) {
+    const h = Math.max(1, height(head.bounds));
+    for (const value of texts) {
+      if (value === head || value.bounds.y1 < head.bounds.y2 - h / 2 || value.bounds.y1 - head.bounds.y2 > 6 * h) continue;
+      if (!counterTokens(value.text).length || counters.some((r) => r.texts.includes(value))) continue;
+      counters.push({ texts: [head, value], text: `${display(head.text)}  ${display(value.text)}`, bounds: union(head.bounds, value.bounds) });
     }
   }
   return counters;

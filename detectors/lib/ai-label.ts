@@ -13,10 +13,17 @@ export function isAiLabel(text: string): boolean {
   return (t.includes('人工智能') || AI_WORD_RE.test(t)) && /生成|合成/.test(t);
 }
 
-/** A named AI service in a short text: a vocabulary term, or `AI` as a word (AI帮办, 问AI). */
+/**
+ * `AI` naming a service, not a person or a brand: alone, beside a service word (AI帮办, AI搜索,
+ * AI写作), or asked (问AI, 找AI). A contact called 老熊玩AI or a nickname such as AI劳模姐 is a person.
+ */
+const AI_SERVICE_RE =
+  /^ai$|(?<![A-Za-z])ai(?![A-Za-z])(助手|助理|问答|客服|帮办|帮你|帮我|搜索|导办|咨询|对话|聊天|写作|创作|办事|服务|解读|识别|问一问|问)|(问|找|用|请教|和|与)ai(?![A-Za-z])/i;
+
+/** A named AI service in a short text: a vocabulary term, or `AI` used as a service's name (AI帮办, 问AI). */
 export function mentionsAi(text: string, terms: readonly string[]): string | undefined {
   const t = norm(text).replace(/\s+/g, '');
   const term = terms.find((x) => t.toUpperCase().includes(x.toUpperCase()));
   if (term) return term;
-  return AI_WORD_RE.test(t) && !isAiLabel(t) ? 'AI' : undefined;
+  return AI_SERVICE_RE.test(t) && !isAiLabel(t) ? 'AI' : undefined;
 }

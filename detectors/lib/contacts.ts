@@ -1,5 +1,5 @@
 import { findTerm, norm } from './text.ts';
-import { CONTACT_LABELS, SERVICE_HOTLINES } from './vocab.ts';
+import { COMPLAINT_CONTACT_LABELS, CONTACT_LABELS, OPERATIONAL_CONTACT_LABELS, SERVICE_HOTLINES } from './vocab.ts';
 
 /** Ways to reach a person that an app may publish (4.3 complaint channel, 6.h reporting). */
 export type ContactKind = 'mobile' | 'landline' | 'hotline' | 'email' | 'fax';
@@ -42,4 +42,17 @@ export function findContacts(text: string, hotlines: readonly string[] = SERVICE
 export function labelledContact(text: string, hotlines: readonly string[] = SERVICE_HOTLINES): ContactMatch | undefined {
   if (!findTerm(text, CONTACT_LABELS)) return undefined;
   return findContacts(text, hotlines)[0];
+}
+
+/**
+ * A contact offered as a complaint / suggestion channel (4.3): labelled for complaints or
+ * suggestions (投诉电话, 监督电话, 意见建议邮箱), a government service hotline (12345…), or any
+ * labelled contact in an about / contact-us section (`inContactSection`). A number labelled for an
+ * operational purpose (值班电话, 报警, 预约电话, a shop's 客服) is none, wherever it is.
+ */
+export function complaintContact(text: string, inContactSection: boolean, hotlines: readonly string[] = SERVICE_HOTLINES): ContactMatch | undefined {
+  const contact = labelledContact(text, hotlines);
+  if (!contact || findTerm(text, OPERATIONAL_CONTACT_LABELS)) return undefined;
+  if (contact.kind === 'hotline' && hotlines.includes(contact.value)) return contact;
+  return inContactSection || findTerm(text, COMPLAINT_CONTACT_LABELS) ? contact : undefined;
 }

@@ -1,6 +1,7 @@
 import { height, type Rect } from '../../src/geometry.ts';
 import type { CrawlObservation, ObservedScreen, ScreenText } from '../../src/observation.ts';
-import type { UiElement } from '../../src/snapshot/model.ts';
+import { isSystemWindowPackage, type UiElement } from '../../src/snapshot/model.ts';
+import { messageTexts } from './conversation.ts';
 import { charLength, display, norm } from './text.ts';
 
 /** Screens of the app under test (not launchers, not system dialogs such as permission prompts). */
@@ -8,9 +9,18 @@ export function appScreens(obs: CrawlObservation): ObservedScreen[] {
   return obs.screens.filter((s) => s.inApp);
 }
 
-/** What a screen shows: texts and OCR, without input placeholders (`hint`) and empty strings. */
+/**
+ * What the app shows on a screen: texts and OCR, without input placeholders (`hint`), empty strings
+ * and the texts of system windows a multi-window dump carries beside the app (status bar,
+ * keyboard, gesture bar, launcher).
+ */
 export function contentTexts(screen: ObservedScreen): ScreenText[] {
-  return screen.texts.filter((t) => t.kind !== 'hint' && norm(t.text) !== '');
+  return screen.texts.filter((t) => t.kind !== 'hint' && norm(t.text) !== '' && !inSystemWindow(screen, t));
+}
+
+function inSystemWindow(screen: ObservedScreen, t: ScreenText): boolean {
+  const pkg = t.elementId === undefined ? '' : (screen.snapshot.elements[t.elementId]?.package ?? '');
+  return pkg !== screen.package && isSystemWindowPackage(pkg);
 }
 
 export function elementOf(screen: ObservedScreen, t: ScreenText): UiElement | undefined {
@@ -160,9 +170,12 @@ export function tapTargetLabel(screen: ObservedScreen, t: ScreenText): string {
 
 /**
  * A function entry: a short clickable text (button, menu row, grid cell, tab) — not a word inside
- * a headline, article or dated news item, which the clause notes say are not functions.
+ * a headline, article or dated news item, which the clause notes say are not functions, nor a
+ * message of a conversation.
  */
 export function isEntry(screen: ObservedScreen, t: ScreenText, maxLength: number): boolean {
   if (!t.clickable || t.kind === 'hint' || charLength(t.text) > maxLength) return false;
+  // A message of a conversation is what someone wrote, not a function of the app.
+  if (messageTexts(screen).has(t)) return false;
   return !DATE_RE.test(tapTargetLabel(screen, t));
 }

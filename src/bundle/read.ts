@@ -5,7 +5,7 @@ import { STOP_REASONS, type StopReason } from '../findings/schema.ts';
 import { fromTuple, type Rect } from '../geometry.ts';
 import type { CrawlObservation, ObservedAction, ObservedScreen, OcrBox, ProbeResult } from '../observation.ts';
 import { mergeTexts } from '../ocr/merge.ts';
-import { parsePageSource } from '../snapshot/parse.ts';
+import { parsePageSourceBytes } from '../snapshot/parse.ts';
 
 /**
  * Rebuilds what a crawl saw from its evidence bundle (docs/bundle.md), without a device: the inverse
@@ -96,7 +96,7 @@ export function readObservation(bundleDir: string): CrawlObservation {
     if (typeof e.state !== 'string' || typeof e.source !== 'string') throw new BadInputError('BAD_BUNDLE', `${where}: needs "state" and "source"`);
     const file = path.join(dir, e.source);
     if (!existsSync(file)) throw new BadInputError('BAD_BUNDLE', `${where}.source: file not found: ${e.source}`);
-    const snapshot = parsePageSource(readFileSync(file, 'utf8'), file);
+    const snapshot = parsePageSourceBytes(readFileSync(file), file);
     const ocr = readOcr(dir, { state: e.state, source: e.source });
     const screenPkg: string = e.package ?? pkg;
     return {

@@ -86,3 +86,14 @@ export function labelOf(s: Snapshot, e: UiElement): string {
 export function appElements(s: Snapshot, pkg: string): UiElement[] {
   return s.elements.filter((e) => e.package === pkg);
 }
+
+/**
+ * Windows of the system that a multi-window dump shows beside the app: the status and navigation
+ * bars, gesture bars, keyboards (IMEs) and launchers. Their texts (clock, notifications, keys, app
+ * icons) are never the app's.
+ */
+const SYSTEM_WINDOW_RE = /systemui|inputmethod|(^|\.)(ime|input|keyboard|swiftkey|qqpinyin|pinyin|upslide|navbar|navigationbar|gesture|home)(\.|$)|launcher/i;
+
+export function isSystemWindowPackage(pkg: string): boolean {
+  return pkg !== '' && SYSTEM_WINDOW_RE.test(pkg);
+}

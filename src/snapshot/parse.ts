@@ -32,10 +32,46 @@ export function parseXmlDocument(xml: string, file = '<page source>') {
   }
   if (errors.length) throw new BadInputError('BAD_PAGE_SOURCE', `${file}: not well-formed XML: ${errors[0]}`);
   const root = doc.documentElement;
-  if (!root || root.nodeName !== 'hierarchy') {
-    throw new BadInputError('BAD_PAGE_SOURCE', `${file}: root element must be <hierarchy>, found <${root?.nodeName ?? 'nothing'}>`);
+  // A saved subtree of a real capture may be a bare `<node>` without the `<hierarchy>` wrapper.
+  if (!root || (root.nodeName !== 'hierarchy' && root.nodeName !== 'node')) {
+    throw new BadInputError('BAD_PAGE_SOURCE', `${file}: root element must be <hierarchy> (or a bare <node>), found <${root?.nodeName ?? 'nothing'}>`);
   }
   return doc;
+}
+
+const DECLARED_ENCODING_RE = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;
+
+/**
+ * Page-source bytes → text, by their BOM or declared encoding (UTF-8 when neither says). Bytes
+ * that are not valid in that encoding are refused with one BAD_PAGE_SOURCE line naming `file`,
+ * never decoded into replacement characters that a detector would read as text.
+ */
+export function decodePageSource(bytes: Uint8Array, file = '<page source>'): string {
+  let label = 'utf-8';
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [label, start] = ['utf-16le', 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [label, start] = ['utf-16be', 2];
+  else {
+    const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
+    label = DECLARED_ENCODING_RE.exec(head)?.[1].toLowerCase() ?? 'utf-8';
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch (e) {
+    throw new BadInputError('BAD_PAGE_SOURCE', `${file}: unsupported encoding "${label}"`, { cause: e });
+  }
+  try {
+    return decoder.decode(bytes.subarray(start));
+  } catch (e) {
+    throw new BadInputError('BAD_PAGE_SOURCE', `${file}: bytes are not valid ${label.toUpperCase()} (the encoding it declares or defaults to)`, { cause: e });
+  }
+}
+
+/** `parsePageSource` over the bytes of a file: decoded as `decodePageSource` says. */
+export function parsePageSourceBytes(bytes: Uint8Array, file = '<page source>'): Snapshot {
+  return parsePageSource(decodePageSource(bytes, file), file);
 }
 
 function elementChildren(el: XmlElement): XmlElement[] {
@@ -60,8 +96,9 @@ function attrMap(el: XmlElement): Record<string, string> {
 export function parsePageSource(xml: string, file = '<page source>'): Snapshot {
   const doc = parseXmlDocument(xml, file);
   const root = doc.documentElement!;
-  const top = elementChildren(root);
-  const format: SourceFormat = root.hasAttribute('class') || top.some((c) => c.nodeName !== 'node') ? 'uiautomator2' : 'adb-dump';
+  const bare = root.nodeName === 'node';
+  const top = bare ? [root] : elementChildren(root);
+  const format: SourceFormat = bare ? 'adb-dump' : root.hasAttribute('class') || top.some((c) => c.nodeName !== 'node') ? 'uiautomator2' : 'adb-dump';
   const elements: UiElement[] = [];
   const roots: number[] = [];
 
@@ -107,9 +144,9 @@ export function parsePageSource(xml: string, file = '<page source>'): Snapshot {
 
   return {
     format,
-    width: Number(root.getAttribute('width')) || maxExtent(elements, 'x2'),
-    height: Number(root.getAttribute('height')) || maxExtent(elements, 'y2'),
-    rotation: Number(root.getAttribute('rotation') ?? 0) || 0,
+    width: (!bare && Number(root.getAttribute('width'))) || maxExtent(elements, 'x2'),
+    height: (!bare && Number(root.getAttribute('height'))) || maxExtent(elements, 'y2'),
+    rotation: (!bare && Number(root.getAttribute('rotation') ?? 0)) || 0,
     elements,
     roots,
   };

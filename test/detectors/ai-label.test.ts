@@ -54,11 +54,19 @@ run(detector, {
       evidence: [{ text: '灵活就业人员可持身份证到户籍地或居住地医保经办机构办理参保登记，也可通过本应用“医保服务”在线办理，按月或按年缴费。' }],
     },
     {
-      name: 'a label far from the answer',
+      // GB 45438 allows the label prominently in the interaction interface, not only beside the answer.
+      name: 'a label elsewhere on the interaction screen',
       screens: [HOME, page('智能助手', label('内容由AI生成', 240) + question + answer(1500))],
       actions: tapAi,
-      verdict: 'review',
-      messageId: 'labelFar',
+      verdict: 'pass',
+      messageId: 'labelled',
+      evidence: [{ text: ANSWER }, { text: '内容由AI生成' }],
+    },
+    {
+      name: 'a contact whose name contains “AI” is a person, not an AI service',
+      screens: [page('通讯录', '<node class="android.widget.TextView" text="老熊玩AI" clickable="true" bounds="[176,1433][354,1490]"/><node class="android.widget.TextView" text="AI劳模姐|零碳园区" clickable="true" bounds="[176,1600][500,1660]"/>')],
+      verdict: 'n/a',
+      messageId: 'noService',
     },
     {
       name: 'the probe asked and the answer came with a label',

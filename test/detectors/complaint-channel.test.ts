@@ -27,6 +27,9 @@ run(detector, {
     { name: 'an email address', screens: [page('关于', text('意见邮箱：service@example.gov.cn'))], messageId: 'contact' },
     { name: 'a fax number', screens: [page('关于', text('传真：010-66001234'))], messageId: 'contact' },
     { name: 'the 12345 hotline', screens: [page('首页', text('政务服务便民热线 12345'))], messageId: 'contact' },
+    { name: 'a complaint line on an ordinary page', screens: [page('办事指南', text('投诉电话：0571-87654321'))], messageId: 'contact' },
+    { name: 'a supervision line', screens: [page('首页', text('监督电话 010-66001234'))], messageId: 'contact' },
+    { name: 'an email for soliciting opinions', screens: [page('通知公告', text('征求意见邮箱：yijian@example.gov.cn'))], messageId: 'contact' },
     { name: 'a 400 number in separate elements of one row', screens: [page('帮助', '<node class="android.widget.TextView" text="服务热线" bounds="[60,300][300,360]"/><node class="android.widget.TextView" text="400-800-1234" bounds="[600,300][980,360]"/>')], messageId: 'contact' },
   ],
   invalid: [
@@ -62,6 +65,21 @@ run(detector, {
       verdict: 'fail',
       messageId: 'none',
       evidence: [],
+    },
+    { name: 'a duty line is operational, even on a contact page', screens: [page('联系我们', text('值班电话：0571-87000000'))], verdict: 'fail', messageId: 'none' },
+    { name: 'a booking number is operational', screens: [page('场馆预约', text('预约电话：0571-88888888'))], verdict: 'fail', messageId: 'none' },
+    { name: 'a shop’s customer service on a product page', screens: [page('商品详情', text('客服电话：400-800-1234'))], verdict: 'fail', messageId: 'none' },
+    { name: 'advice addressed to the user is not a suggestion entry', screens: [page('我的资产', entry('3 条优化建议'))], verdict: 'fail', messageId: 'none' },
+    {
+      name: 'a chat message mentioning a complaint is not an entry',
+      screens: [
+        page(
+          '工作群',
+          '<node class="androidx.recyclerview.widget.RecyclerView" scrollable="true" bounds="[0,230][1080,1900]"><node class="android.widget.TextView" text="对 被人恶意投诉了" clickable="true" bounds="[106,828][431,880]"/></node><node class="android.widget.EditText" text="" bounds="[40,2100][900,2200]"/>',
+        ),
+      ],
+      verdict: 'fail',
+      messageId: 'none',
     },
     { name: 'an unlabelled number is not a published contact', screens: [page('公告', text('编号 0571-12345678'))], verdict: 'fail', messageId: 'none' },
     { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },

@@ -36,6 +36,13 @@ run(detector, {
   ],
   invalid: [
     {
+      name: 'a study-time statistic under a statistics heading, not ticking',
+      screens: [page('我的', text('学习统计', 300) + '<node class="android.widget.TextView" text="今日" bounds="[60,400][300,460]"/><node class="android.widget.TextView" text="32分钟" bounds="[60,470][300,530]"/><node class="android.widget.TextView" text="本月" bounds="[400,400][700,460]"/><node class="android.widget.TextView" text="320分钟" bounds="[400,470][700,530]"/>')],
+      verdict: 'fail',
+      messageId: 'counter',
+      summary: /学习统计/,
+    },
+    {
       name: 'a study-time counter',
       screens: [page('课程学习', text('本次学习时长 00:12:31', 300, 'cn.gov.test:id/study_time'))],
       verdict: 'fail',

@@ -28,6 +28,17 @@ run(detector, {
     },
     { name: 'a numbered list of dated records', screens: [page('巡护记录', rows([['11-21 清溪河城关段', '3.2公里'], ['11-19 清溪河城关段', '3.1公里']]))] },
     { name: 'news about rankings', screens: ['news-checkin-headlines.xml'] },
+    {
+      name: 'a wealth ranking beside a points programme is not a points ranking',
+      screens: [page('我的资产', '<node class="android.widget.TextView" text="财富排名" bounds="[147,299][259,340]"/><node class="android.widget.TextView" text="超越 0％ 用户" bounds="[92,353][268,400]"/><node class="android.widget.TextView" text="万里通积分" clickable="true" bounds="[218,1093][303,1130]"/>')],
+      messageId: 'none',
+    },
+    {
+      name: 'a leaderboard ranked by returns, points on the same screen',
+      screens: [page('收益排行榜', rows([['1   张三', '+35.2%'], ['2   李四', '+30.1%']]) + '<node class="android.widget.TextView" text="我的积分 860" bounds="[60,900][500,960]"/>')],
+      messageId: 'none',
+    },
+    { name: 'a comparison with similar shows is not a ranking of users', screens: [page('演出详情', '<node class="android.widget.TextView" text="超过72%同类演出" bounds="[77,400][700,460]"/>')] },
   ],
   invalid: [
     {
@@ -64,6 +75,13 @@ run(detector, {
       verdict: 'review',
       messageId: 'scenario',
       summary: /安全巡护/,
+    },
+    {
+      name: 'a ranking of users whose measure is not shown',
+      screens: [page('模拟', '<node class="android.widget.TextView" text="排行榜" clickable="true" bounds="[36,751][120,800]"/><node class="android.widget.TextView" text="更多牛人" clickable="true" bounds="[207,744][354,800]"/>')],
+      verdict: 'review',
+      messageId: 'unstated',
+      evidence: [{ text: '排行榜' }],
     },
     { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },
   ],
