@@ -1,17 +1,19 @@
 import type { ObservedAction } from '../../src/observation.ts';
 import { escapeMarkup as esc } from '../escape.ts';
-import { bundleHref } from '../paths.ts';
 import { edgeLabel } from './steps.ts';
 
 /**
  * The crawl as a picture: screens as thumbnails, actions as arrows, in a simple layered layout
  * (layer = breadth-first distance from the launch screen, rows top to bottom; within a row,
  * nodes ordered by the mean position of their parents to keep arrows short). Inline SVG whose
- * thumbnails are the bundle's own screenshots (`<image href="states/x.png">`).
+ * thumbnails are inlined downscaled copies of the bundle's screenshots.
  */
 export interface GraphNode {
   state: string;
-  screenshot: string;
+  /** What a person calls the screen, when known. */
+  title?: string;
+  /** The screen's thumbnail as a data URI (undefined: no screenshot). */
+  thumbnail?: string;
   inApp: boolean;
   /** Highlight (the screen holds evidence of a `fail`). */
   flagged?: boolean;
@@ -130,13 +132,13 @@ export function crawlGraphSvg(nodes: GraphNode[], edges: GraphEdge[], root: stri
   }
   for (const n of nodes) {
     const p = pos.get(n.state)!;
-    const href = bundleHref(n.screenshot);
+    const href = n.thumbnail?.startsWith('data:image/') ? n.thumbnail : undefined;
     const stroke = n.flagged ? '#c62828' : n.inApp ? '#90a4ae' : '#bdbdbd';
-    parts.push(`<g class="node"><title>${esc(n.state)}</title>`);
+    parts.push(`<g class="node"><title>${esc(n.title ? `${n.state} ${n.title}` : n.state)}</title>`);
     if (href) parts.push(`<image href="${esc(href)}" x="${p.x}" y="${p.y}" width="${TW}" height="${th}" preserveAspectRatio="xMidYMin slice"/>`);
     parts.push(
       `<rect x="${p.x}" y="${p.y}" width="${TW}" height="${th}" fill="none" stroke="${stroke}" stroke-width="${n.flagged ? 3 : 1.5}"${n.inApp ? '' : ' stroke-dasharray="5 3"'}/>`,
-      `<text x="${p.x + TW / 2}" y="${p.y + th + 14}" class="node-label" text-anchor="middle">${esc(shortText(n.state, 14))}</text></g>`,
+      `<text x="${p.x + TW / 2}" y="${p.y + th + 14}" class="node-label" text-anchor="middle">${esc(shortText(n.title ? `${n.state} ${n.title}` : n.state, 9))}</text></g>`,
     );
   }
   parts.push('</svg>');

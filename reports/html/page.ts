@@ -5,9 +5,10 @@ import { escapeMarkup as esc } from '../escape.ts';
 import { REPORT_CSS } from './styles.ts';
 
 /**
- * The HTML report as one self-contained page: inline CSS, no script, no external font, images by
- * relative path inside the bundle. Every value in the view is untrusted text and is escaped here;
- * hrefs in the view are already checked bundle-relative URLs.
+ * The HTML report as one self-contained page: inline CSS, no script, no external font, every
+ * picture inlined (downscaled JPEG data URIs), so the file shows completely on its own; the
+ * full-size screenshots are linked by relative path inside the bundle. Every value in the view is
+ * untrusted text and is escaped here; hrefs in the view are checked bundle-relative URLs.
  */
 export interface StepView {
   text: string;
@@ -16,7 +17,7 @@ export interface StepView {
 }
 
 export interface EvidenceView {
-  /** Annotated copy (or the raw screenshot when there is none), as a relative href. */
+  /** Annotated copy (or the raw screenshot when there is none), inlined as a data URI. */
   image?: string;
   /** The raw screenshot, as a relative href. */
   original?: string;
@@ -89,9 +90,8 @@ function evidenceFigure(e: EvidenceView): string {
   const steps = e.path.length
     ? `<ol class="path">${e.path.map((s) => `<li>${esc(s.text)} <span class="state">→ ${esc(s.to ?? '（离开应用）')}</span></li>`).join('')}</ol>`
     : '<p class="none">启动后即为该界面</p>';
-  const img = e.image
-    ? `<a href="${esc(e.original ?? e.image)}"><img src="${esc(e.image)}" alt="${esc(`界面 ${e.state} 截图`)}"></a>`
-    : '<p class="none">（无截图）</p>';
+  const pic = e.image ? `<img src="${esc(e.image)}" alt="${esc(`界面 ${e.state} 截图`)}">` : '';
+  const img = !pic ? '<p class="none">（无截图）</p>' : e.original ? `<a href="${esc(e.original)}" title="打开原始截图">${pic}</a>` : pic;
   return `<figure class="evidence">${img}<figcaption><dl>${dl.join('')}</dl><div><strong>到达路径</strong>${steps}</div></figcaption></figure>`;
 }
 
@@ -161,7 +161,7 @@ ${withEvidence.map(findingSection).join('\n') || '<p class="none">无</p>'}
 <h2>运行与设备信息</h2>
 ${metaTable(v)}
 </section>
-<footer>由 ${esc(v.tool)} 生成于 ${esc(fmtTime(v.generatedAt))}。证据包完整性可用 <code>npx govapp verify &lt;证据包&gt;</code> 校验${v.previousManifests ? `；本证据包曾重新分析或重新生成 ${v.previousManifests} 次，历次清单见 history/` : ''}。</footer>
+<footer>本报告为单一文件，图片均已内嵌，可单独转发或归档；点击截图可打开证据包中的原始全尺寸截图（需与证据包目录一同保存）。由 ${esc(v.tool)} 生成于 ${esc(fmtTime(v.generatedAt))}。证据包完整性可用 <code>npx govapp verify &lt;证据包&gt;</code> 校验${v.previousManifests ? `；本证据包曾重新分析或重新生成 ${v.previousManifests} 次，历次清单见 history/` : ''}。</footer>
 </main>
 </body>
 </html>

@@ -10,6 +10,7 @@ import { bundleHref, resolveInBundle } from '../paths.ts';
 import { crawlGraphSvg, graphEdges, type GraphNode } from './graph-svg.ts';
 import { reportHtml, type ClauseView, type ReportView } from './page.ts';
 import { describeAction } from './steps.ts';
+import { EVIDENCE_SIZE, ImageInliner, THUMB_SIZE } from './inline-images.ts';
 
 export const REPORT_FILE = 'report.html';
 
@@ -21,20 +22,22 @@ function existingHref(dir: string, rel: string | undefined): string | undefined 
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
 
-/** The report's view of a bundle: everything the page shows, nothing escaped yet. */
-export function buildReportView(data: BundleData): ReportView {
+/** The report's view of a bundle: everything the page shows, nothing escaped yet; images inlined. */
+export async function buildReportView(data: BundleData): Promise<ReportView> {
   const { dir, findings, run, graph, manifest } = data;
-  const clauses: ClauseView[] = [...findings.clauses]
-    .sort((a, b) => clauseOrder(a.clause) - clauseOrder(b.clause))
-    .map((c) => ({
+  const images = new ImageInliner(dir);
+  const sorted = [...findings.clauses].sort((a, b) => clauseOrder(a.clause) - clauseOrder(b.clause));
+  const clauses: ClauseView[] = await Promise.all(
+    sorted.map(async (c) => ({
       clause: c.clause,
       title: clauseTitle(c.clause),
       verdict: c.verdict,
       summary: c.summary,
-      evidence: c.evidence.map((e, i) => {
+      evidence: await Promise.all(c.evidence.map(async (e, i) => {
         const original = existingHref(dir, e.screenshot);
+        const annotated = existingHref(dir, annotatedPath(c.clause, i)) ? annotatedPath(c.clause, i) : undefined;
         return {
-          image: existingHref(dir, annotatedPath(c.clause, i)) ?? original,
+          image: (await images.dataUri(annotated, EVIDENCE_SIZE)) ?? (original ? await images.dataUri(e.screenshot, EVIDENCE_SIZE) : undefined),
           original,
           state: e.state,
           via: e.via,
@@ -45,16 +48,20 @@ export function buildReportView(data: BundleData): ReportView {
           note: str(e.note),
           path: pathTo(data, e.state).map((a) => ({ text: describeAction(a), from: a.from, to: a.to })),
         };
-      }),
-    }));
+      })),
+    })),
+  );
 
   const flagged = new Set(findings.clauses.filter((c) => c.verdict === 'fail').flatMap((c) => c.evidence.map((e) => e.state)));
-  const nodes: GraphNode[] = data.screens.map((s) => ({
-    state: s.state,
-    screenshot: existingHref(dir, s.screenshot) ? s.screenshot : '',
-    inApp: s.inApp,
-    flagged: flagged.has(s.state),
-  }));
+  const nodes: GraphNode[] = await Promise.all(
+    data.screens.map(async (s) => ({
+      state: s.state,
+      title: s.title,
+      thumbnail: await images.dataUri(s.screenshot, THUMB_SIZE),
+      inApp: s.inApp,
+      flagged: flagged.has(s.state),
+    })),
+  );
   const dev = { ...(graph?.device ?? {}), ...(run.device ?? {}) };
   const width = Number(dev.width ?? dev.screen?.width) || undefined;
   const height = Number(dev.height ?? dev.screen?.height) || undefined;
@@ -86,9 +93,9 @@ export function buildReportView(data: BundleData): ReportView {
 }
 
 /** Renders `report.html` into the bundle; returns its path. `findings` defaults to findings.json. */
-export function renderReport(bundleDir: string, findings?: Findings): string {
+export async function renderReport(bundleDir: string, findings?: Findings): Promise<string> {
   const data = loadBundleData(bundleDir, findings);
   const file = path.join(data.dir, REPORT_FILE);
-  writeFileAtomic(file, reportHtml(buildReportView(data)));
+  writeFileAtomic(file, reportHtml(await buildReportView(data)));
   return file;
 }

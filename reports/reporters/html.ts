@@ -7,7 +7,7 @@ export function htmlReporter(opts: { pdf?: boolean } = {}): Reporter {
   return {
     name: 'html',
     async onCrawlEnd(bundleDir, findings) {
-      renderReport(bundleDir, findings);
+      await renderReport(bundleDir, findings);
       if (opts.pdf) await renderPdf(bundleDir);
     },
   };

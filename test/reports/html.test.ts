@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -75,6 +76,38 @@ describe.each(SAMPLE_APPS)('HTML report of %s', (app) => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('a report attached on its own', () => {
+  it('renders every image when report.html is copied alone to another directory', async () => {
+    const dir = await rendered('study-portal');
+    const alone = mkdtempSync(path.join(os.tmpdir(), 'govapp-report-alone-'));
+    dirs.push(alone);
+    copyFileSync(path.join(dir, 'report.html'), path.join(alone, 'report.html'));
+    const html = readFileSync(path.join(alone, 'report.html'), 'utf8');
+    // Every picture is inlined; links to full-size screenshots may point into the bundle.
+    expect(html).not.toMatch(/<img[^>]+src="(?!data:image\/jpeg;base64,)/);
+    expect(html).not.toMatch(/<image[^>]+href="(?!data:image\/jpeg;base64,)/);
+    const { page, failed, errors, requests } = await load(alone);
+    try {
+      expect(failed).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith('data:') && !u.endsWith('/report.html'))).toEqual([]);
+      const imgs = await page.$$eval('img', (els) => els.map((i) => (i as HTMLImageElement).naturalWidth));
+      expect(imgs.length).toBeGreaterThan(0);
+      expect(imgs.every((w) => w > 0)).toBe(true);
+      expect(await page.$$eval('svg.crawl-graph image', (els) => els.length)).toBeGreaterThan(3);
+      // Graph nodes are named as a person would name them, not only s1…sN.
+      const labels = await page.$$eval('svg.crawl-graph .node-label', (els) => els.map((e) => e.textContent ?? ''));
+      expect(labels.some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'report-alone.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+    // Size-aware: downscaled JPEG thumbnails, not the full PNGs.
+    const pngBytes = readdirSync(path.join(dir, 'states')).filter((f) => f.endsWith('.png')).reduce((n, f) => n + statSync(path.join(dir, 'states', f)).size, 0);
+    expect(Buffer.byteLength(html)).toBeLessThan(Math.max(pngBytes, 2_000_000));
   });
 });
 
