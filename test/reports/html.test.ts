@@ -10,6 +10,7 @@ import { launchChromium, renderPdf } from '../../reports/pdf.ts';
 import { writeManifest } from '../../src/bundle/manifest.ts';
 import { writeFakeBundle } from '../helpers/fake-bundle.ts';
 import { REPO, SAMPLE_APPS } from '../helpers/paths.ts';
+import { PROBE_CHARS, PROBE_STRING } from '../../src/probes/gb18030.ts';
 
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 const dirs: string[] = [];
@@ -144,6 +145,43 @@ describe('report safety and printing', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it('draws every GB 18030-2022 probe character as a glyph, not as tofu, in HTML and PDF', async () => {
+    const dir = await rendered('study-portal', (d) => {
+      const f = JSON.parse(readFileSync(path.join(d, 'findings.json'), 'utf8'));
+      const c44 = f.clauses.find((c: { clause: string }) => c.clause === '4.4');
+      c44.summary = `回读字符：${PROBE_STRING}`;
+      writeFileSync(path.join(d, 'findings.json'), JSON.stringify(f));
+    });
+    const { page } = await load(dir);
+    try {
+      expect(await page.textContent('table.verdicts')).toContain(PROBE_STRING);
+      // Each character drawn in the report's own font stack must differ from the "missing glyph"
+      // box (an unassigned code point), and no two probe characters may look the same.
+      const result = await page.evaluate((chars: string[]) => {
+        const family = getComputedStyle(document.body).fontFamily;
+        const draw = (ch: string) => {
+          const c = document.createElement('canvas');
+          c.width = 64;
+          c.height = 64;
+          const ctx = c.getContext('2d')!;
+          ctx.font = `48px ${family}`;
+          ctx.fillText(ch, 4, 52);
+          return c.toDataURL();
+        };
+        const tofu = draw('\u{10FFFD}');
+        const drawn = chars.map(draw);
+        return { tofu: chars.filter((_, i) => drawn[i] === tofu), distinct: new Set(drawn).size };
+      }, PROBE_CHARS.map((p) => p.ch));
+      expect(result.tofu).toEqual([]);
+      expect(result.distinct).toBe(PROBE_CHARS.length);
+    } finally {
+      await page.close();
+    }
+    // The PDF embeds the fallback font that carries the Extension B–H glyphs.
+    const pdf = readFileSync(await renderPdf(dir, browser)).toString('latin1');
+    expect(pdf).toMatch(/BabelStone/);
   });
 
   it('prints to PDF with headless Chromium', async () => {
