@@ -7,9 +7,9 @@ import { createLogger } from '../../log.ts';
 import { isAppiumUp } from '../../appium/server.ts';
 import type { AppTarget } from '../../device/capabilities.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
-import { VERDICT_WORDS } from '../../../reports/clauses.ts';
+import { reportGate, verdictRows } from '../summary.ts';
 import { BUNDLE_OPTIONS } from './report.ts';
-import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
@@ -32,7 +32,14 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --junit <file>       write JUnit XML: one test case per clause, failures for "fail"
   --fail-on <level>    fail | review: exit 3 when a clause has that verdict (CI gating)
   --sign-key <pem>     sign manifest.json with this Ed25519 private key (file or PEM text)
-  --zip <file>         also pack the bundle into one .zip`;
+  --zip <file>         also pack the bundle into one .zip
+
+examples:
+  govapp crawl --app ../shared/fixtures/apps/study-portal --out out/study-portal
+  govapp crawl --app app.apk --udid emulator-5554 --config govapp.yaml --out out/app
+  govapp crawl --app cn.gov.example.app --udid emulator-5554 --max-minutes 20 --out out/app
+  govapp crawl --url https://example.gov.cn/h5/ --out out/h5 --pdf
+  govapp crawl --app app.apk --udid emulator-5554 --out out/app --junit out/app.xml --fail-on fail`;
 
 const OCR_MODES = ['paddle', 'tesseract', 'off'] as const;
 const STRATEGIES = ['targeted', 'bfs', 'dfs', 'random'] as const;
@@ -102,7 +109,7 @@ export const command: Command = {
         report: { pdf: values.pdf, junit: values.junit, signKey: values['sign-key'], zip: values.zip },
       });
       progress?.done();
-      const rows = result.findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${VERDICT_WORDS[c.verdict].padEnd(6, '　')} ${c.summary}`);
+      const rows = verdictRows(result.findings.clauses);
       process.stdout.write(
         [
           `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
@@ -114,7 +121,7 @@ export const command: Command = {
       if (controller.signal.aborted) return 130;
       if (failOn) {
         const gate = evaluateGate(result.findings, failOn);
-        process.stdout.write(describeGate(failOn, gate) + '\n');
+        reportGate(failOn, gate, values.quiet);
         return gate.exitCode;
       }
       return 0;
