@@ -3,6 +3,7 @@ import { VERDICTS } from '../../src/findings/schema.ts';
 import { STOP_REASON_WORDS, VIA_WORDS, verdictWord } from '../clauses.ts';
 import { escapeMarkup as esc } from '../escape.ts';
 import { REPORT_CSS } from './styles.ts';
+import { beijingTime } from '../time.ts';
 
 /**
  * The HTML report as one self-contained page: inline CSS, no script, no external font, every
@@ -54,13 +55,7 @@ export interface ReportView {
 const badge = (v: Verdict) => `<span class="badge v-${v === 'n/a' ? 'na' : v}">${esc(verdictWord(v))}</span>`;
 const rowClass = (v: Verdict) => `row-${v === 'n/a' ? 'na' : v}`;
 
-function fmtTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  // Inspectors read Beijing time.
-  const bj = new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-  return `${bj}（北京时间）`;
-}
+const fmtTime = beijingTime;
 
 function verdictTable(clauses: ClauseView[]): string {
   const rows = clauses.map(
