@@ -11,6 +11,7 @@ import { reportGate, verdictRows } from '../summary.ts';
 import { BUNDLE_OPTIONS } from './report.ts';
 import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
+import { assertFreshOutDir } from '../../bundle/out-dir.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
 
@@ -68,6 +69,7 @@ export const command: Command = {
     });
     if (!values.app === !values.url) throw new BadInputError('BAD_ARGUMENT', 'crawl: give exactly one of --app or --url');
     if (!values.out) throw new BadInputError('BAD_ARGUMENT', 'crawl: --out <dir> is required');
+    assertFreshOutDir(path.resolve(values.out));
     const ocr = oneOf('ocr', values.ocr, OCR_MODES);
     const strategy = oneOf('strategy', values.strategy, STRATEGIES);
     const maxActions = numberOption('max-actions', values['max-actions'], { min: 1, integer: true });
