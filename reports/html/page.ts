@@ -43,6 +43,8 @@ export interface ClauseView {
 export interface ReportView {
   app: { label?: string; package: string; versionName?: string; versionCode?: string; apkSha256?: string };
   run: { startedAt: string; finishedAt: string; stopReason: string; states: number; actions: number };
+  /** Screens of the app itself (without launchers and system dialogs), as the verdicts count them. */
+  inAppScreens: number;
   device: { model?: string; androidVersion?: string; screen?: string; udid?: string };
   tool: string;
   rules: Record<string, string>;
@@ -95,6 +97,12 @@ function findingSection(c: ClauseView): string {
   return `<article class="finding" id="clause-${esc(c.clause)}"><div class="head"><h3>${esc(c.clause)} ${esc(c.title)}</h3>${badge(c.verdict)}</div><p class="summary">${esc(c.summary)}</p>${ev}</article>`;
 }
 
+/** Says what the screen count counts: the verdicts speak of in-app screens only. */
+function screensText(v: ReportView): string {
+  if (v.inAppScreens === v.run.states) return `${v.run.states} 个（均为应用内界面）`;
+  return `${v.run.states} 个（其中应用内 ${v.inAppScreens} 个，其余为系统对话框、桌面等应用外界面）`;
+}
+
 function metaTable(v: ReportView): string {
   const rows: [string, string | undefined][] = [
     ['应用名称', v.app.label],
@@ -108,7 +116,8 @@ function metaTable(v: ReportView): string {
     ['开始时间', fmtTime(v.run.startedAt)],
     ['结束时间', fmtTime(v.run.finishedAt)],
     ['结束原因', STOP_REASON_WORDS[v.run.stopReason] ?? v.run.stopReason],
-    ['界面数 / 操作数', `${v.run.states} / ${v.run.actions}`],
+    ['界面数', screensText(v)],
+    ['操作数', `${v.run.actions} 次`],
     ['检测工具', v.tool],
     ['规则版本', Object.entries(v.rules).map(([k, r]) => `${k}: ${r}`).join('；') || undefined],
   ];

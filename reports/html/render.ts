@@ -77,6 +77,7 @@ export async function buildReportView(data: BundleData): Promise<ReportView> {
       apkSha256: str(app.apkSha256),
     },
     run: { ...findings.run },
+    inAppScreens: data.screens.filter((s) => s.inApp).length,
     device: {
       model: str(dev.model),
       androidVersion: str(dev.androidVersion) ?? str(dev.platformVersion),
