@@ -23,7 +23,7 @@ import { AiQuestionProbe } from './probes/ai.ts';
 import { resolveTarget, targetPackage } from './target.ts';
 import { strategyFor } from './strategies/index.ts';
 import type { CrawlOptions, CrawlProgress, CrawlResult } from './types.ts';
-import { screenTitle } from '../src/snapshot/title.ts';
+import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
@@ -111,6 +111,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       settleMs: config.crawl.settleMs ?? (target.kind === 'app-graph' ? 0 : 400),
       hooks: {
         onScreen: async (screen, snapshot, png) => {
+          // An H5 app is named by its first page's title, as a person would name it, not by its URL.
+          if (target.kind === 'url' && !meta.app.label && screen.inApp) meta.app.label = documentTitle(snapshot);
           await analysis!.screenAdded(screen, png);
           writeInterim();
           progress({ phase: 'exploring', current: screen.state, title: screenTitle(snapshot), newScreen: true });

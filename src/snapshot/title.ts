@@ -33,3 +33,16 @@ export function screenTitle(s: Snapshot): string | undefined {
   const top = s.elements.find((e) => usable(e) && e.text && !e.clickable && e.bounds.y1 < band && e.bounds.y2 > e.bounds.y1);
   return top ? labelOf(top) : undefined;
 }
+
+/** Longest document title taken as an H5 app's name. */
+const MAX_APP_NAME = 40;
+
+/**
+ * The document title of the web page a snapshot shows (the DOM root's `web-title`), as an H5
+ * app's name; undefined for native screens, untitled pages and titles too long to be a name.
+ */
+export function documentTitle(s: Snapshot): string | undefined {
+  const root = s.roots.map((r) => s.elements[r]).find((e) => e?.attrs['web-title']);
+  const t = root?.attrs['web-title']?.replace(/\s+/g, ' ').trim();
+  return t && Array.from(t).length <= MAX_APP_NAME ? t : undefined;
+}
