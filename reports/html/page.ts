@@ -17,18 +17,24 @@ export interface StepView {
   to?: string;
 }
 
-export interface EvidenceView {
-  /** Annotated copy (or the raw screenshot when there is none), inlined as a data URI. */
-  image?: string;
-  /** The raw screenshot, as a relative href. */
-  original?: string;
-  state: string;
+/** One piece of evidence of a card. */
+export interface EvidenceItem {
   via: string;
   text?: string;
   bounds?: number[];
   before?: string;
   after?: string;
   note?: string;
+}
+
+/** One evidence card: a screenshot of one screen and what the clause found on it (one or more items). */
+export interface EvidenceView {
+  /** Annotated copy (every item's box; or the raw screenshot when there is none), inlined as a data URI. */
+  image?: string;
+  /** The raw screenshot, as a relative href. */
+  original?: string;
+  state: string;
+  items: EvidenceItem[];
   path: StepView[];
 }
 
@@ -62,7 +68,7 @@ const fmtTime = beijingTime;
 function verdictTable(clauses: ClauseView[]): string {
   const rows = clauses.map(
     (c) =>
-      `<tr class="${rowClass(c.verdict)}"><td class="clause">${esc(c.clause)}</td><td>${esc(c.title)}</td><td class="verdict-cell">${badge(c.verdict)}</td><td>${esc(c.summary)}</td><td>${c.evidence.length ? `<a href="#clause-${esc(c.clause)}">${c.evidence.length} 项</a>` : '<span class="none">无</span>'}</td></tr>`,
+      `<tr class="${rowClass(c.verdict)}"><td class="clause">${esc(c.clause)}</td><td>${esc(c.title)}</td><td class="verdict-cell">${badge(c.verdict)}</td><td>${esc(c.summary)}</td><td>${c.evidence.length ? `<a href="#clause-${esc(c.clause)}">${c.evidence.reduce((n, e) => n + e.items.length, 0)} 项</a>` : '<span class="none">无</span>'}</td></tr>`,
   );
   return `<table class="verdicts"><thead><tr><th>条款</th><th>要求</th><th>结论</th><th>说明</th><th>证据</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -74,22 +80,36 @@ function tally(clauses: ClauseView[]): string {
   }).join('')}</div>`;
 }
 
+function itemFields(e: EvidenceItem): [string, string | undefined][] {
+  return [
+    ['来源', (VIA_WORDS as Record<string, string>)[e.via] ?? e.via],
+    ['文字', e.text],
+    ['位置', e.bounds ? `[${e.bounds.join(', ')}]` : undefined],
+    ['输入', e.before],
+    ['回读', e.after],
+    ['备注', e.note],
+  ];
+}
+
 function evidenceFigure(e: EvidenceView): string {
   const dl: string[] = [];
   const item = (k: string, v: string | undefined) => v && dl.push(`<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`);
   item('界面', e.state);
-  item('来源', (VIA_WORDS as Record<string, string>)[e.via] ?? e.via);
-  item('文字', e.text);
-  item('位置', e.bounds ? `[${e.bounds.join(', ')}]` : undefined);
-  item('输入', e.before);
-  item('回读', e.after);
-  item('备注', e.note);
+  let list = '';
+  if (e.items.length === 1) for (const [k, v] of itemFields(e.items[0])) item(k, v);
+  else {
+    // Several findings on one screen: one picture with numbered boxes, the items listed by number.
+    const rows = e.items.map((it) => `<li>${itemFields(it).filter(([k, v]) => v && k !== '来源').map(([k, v]) => (k === '文字' ? esc(v) : `<span class="state">${esc(k)} ${esc(v)}</span>`)).join(' ')}</li>`);
+    const vias = [...new Set(e.items.map((it) => (VIA_WORDS as Record<string, string>)[it.via] ?? it.via))].join('、');
+    item('来源', vias);
+    list = `<div><strong>本界面 ${e.items.length} 处</strong><ol class="items">${rows.join('')}</ol></div>`;
+  }
   const steps = e.path.length
     ? `<ol class="path">${e.path.map((s) => `<li>${esc(s.text)} <span class="state">→ ${esc(s.to ?? '（离开应用）')}</span></li>`).join('')}</ol>`
     : '<p class="none">启动后即为该界面</p>';
   const pic = e.image ? `<img src="${esc(e.image)}" alt="${esc(`界面 ${e.state} 截图`)}">` : '';
   const img = !pic ? '<p class="none">（无截图）</p>' : e.original ? `<a href="${esc(e.original)}" title="打开原始截图">${pic}</a>` : pic;
-  return `<figure class="evidence">${img}<figcaption><dl>${dl.join('')}</dl><div><strong>到达路径</strong>${steps}</div></figcaption></figure>`;
+  return `<figure class="evidence">${img}<figcaption><dl>${dl.join('')}</dl>${list}<div><strong>到达路径</strong>${steps}</div></figcaption></figure>`;
 }
 
 function findingSection(c: ClauseView): string {

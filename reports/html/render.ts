@@ -3,7 +3,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../src/fs/atomic.ts';
 import type { Findings } from '../../src/findings/schema.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../../src/version.ts';
-import { annotatedPath } from '../annotate.ts';
+import { annotatedGroupPath, annotatedPath, groupEvidence } from '../annotate.ts';
 import { launchState, loadBundleData, pathTo, type BundleData } from '../bundle-data.ts';
 import { clauseOrder, clauseTitle } from '../clauses.ts';
 import { bundleHref, resolveInBundle } from '../paths.ts';
@@ -33,22 +33,28 @@ export async function buildReportView(data: BundleData): Promise<ReportView> {
       title: clauseTitle(c.clause),
       verdict: c.verdict,
       summary: c.summary,
-      evidence: await Promise.all(c.evidence.map(async (e, i) => {
-        const original = existingHref(dir, e.screenshot);
-        const annotated = existingHref(dir, annotatedPath(c.clause, i)) ? annotatedPath(c.clause, i) : undefined;
-        return {
-          image: (await images.dataUri(annotated, EVIDENCE_SIZE)) ?? (original ? await images.dataUri(e.screenshot, EVIDENCE_SIZE) : undefined),
-          original,
-          state: e.state,
-          via: e.via,
-          text: e.text,
-          bounds: e.bounds,
-          before: str(e.before),
-          after: str(e.after),
-          note: str(e.note),
-          path: pathTo(data, e.state).map((a) => ({ text: describeAction(a), from: a.from, to: a.to })),
-        };
-      })),
+      evidence: await Promise.all(
+        groupEvidence(c.evidence).map(async (g) => {
+          const first = c.evidence[g.indices[0]];
+          const original = existingHref(dir, g.screenshot);
+          const annotated = g.indices.length > 1 ? annotatedGroupPath(c.clause, g.indices[0]) : annotatedPath(c.clause, g.indices[0]);
+          const image = (existingHref(dir, annotated) && (await images.dataUri(annotated, EVIDENCE_SIZE))) || (original ? await images.dataUri(g.screenshot, EVIDENCE_SIZE) : undefined);
+          return {
+            image,
+            original,
+            state: first.state,
+            items: g.indices.map((i) => c.evidence[i]).map((e) => ({
+              via: e.via,
+              text: e.text,
+              bounds: e.bounds,
+              before: str(e.before),
+              after: str(e.after),
+              note: str(e.note),
+            })),
+            path: pathTo(data, first.state).map((a) => ({ text: describeAction(a), from: a.from, to: a.to })),
+          };
+        }),
+      ),
     })),
   );
 

@@ -45,7 +45,7 @@ figure.evidence figcaption{font-size:13px;margin-top:6px;word-break:break-all}
 figure.evidence dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 8px}
 figure.evidence dt{color:var(--muted)}
 figure.evidence dd{margin:0}
-ol.path{margin:4px 0 0;padding-left:20px;font-size:13px}
+ol.path,ol.items{margin:4px 0 0;padding-left:20px;font-size:13px}
 ol.path .state{color:var(--muted)}
 .none{color:var(--muted)}
 .graph-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:6px;padding:8px;background:#fff}
@@ -61,10 +61,15 @@ code{font-family:"Noto Sans Mono CJK SC","DejaVu Sans Mono","BabelStone Han",mon
   main{max-width:none;padding:0}
   h2{break-after:avoid}
   section.findings,section.graph,section.meta{break-before:page}
-  .finding,figure.evidence,table.verdicts tr{break-inside:avoid}
-  figure.evidence{width:46%}
+  h2,h3,.finding .head,.finding .summary{break-after:avoid}
+  table.verdicts tr{break-inside:avoid}
+  /* Flex items are split across pages by Chromium; inline blocks are atomic: a card never splits. */
+  .evidence-list{display:block}
+  figure.evidence{display:inline-block;vertical-align:top;width:46%;margin:0 2% 12px 0;break-inside:avoid}
+  /* The graph with its heading and legend on one page (A4 less margins is about 269 mm). */
+  section.graph{break-inside:avoid}
   .graph-wrap{overflow:visible;border:none;padding:0}
-  svg.crawl-graph{max-height:250mm;width:auto}
+  svg.crawl-graph{max-height:225mm;width:auto}
   a{color:inherit;text-decoration:none}
 }
 `;

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,6 +74,32 @@ describe.each(SAMPLE_APPS)('HTML report of %s', (app) => {
       expect(await page.$$eval('svg.crawl-graph image', (imgs) => imgs.length)).toBeGreaterThan(3);
       await page.screenshot({ path: path.join(ARTIFACTS, `report-${app}.png`) });
       await page.screenshot({ path: path.join(ARTIFACTS, `report-${app}-full.png`), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('several findings on one screen', () => {
+  it('shows one card with every box numbered and the items listed, not near-identical cards', async () => {
+    const dir = await rendered('study-portal', (d) => {
+      const f = JSON.parse(readFileSync(path.join(d, 'findings.json'), 'utf8'));
+      const c = f.clauses.find((x: { clause: string }) => x.clause === '4.1.2');
+      const shot = c.evidence[0].screenshot;
+      const state = c.evidence[0].state;
+      c.evidence = [1, 2, 3, 4, 5].map((n) => ({ state, screenshot: shot, via: 'a11y', text: `${n} 用户${n} ${1300 - n * 10}分`, bounds: [40, 300 + n * 120, 1040, 400 + n * 120] }));
+      writeFileSync(path.join(d, 'findings.json'), JSON.stringify(f));
+    });
+    expect(existsSync(path.join(dir, 'evidence/4.1.2-1-all.png'))).toBe(true);
+    const { page } = await load(dir);
+    try {
+      const cards = await page.$$eval('#clause-4\\.1\\.2 figure.evidence', (els) => els.map((e) => Array.from(e.querySelectorAll('ol.items li')).map((li) => li.textContent ?? '')));
+      expect(cards).toHaveLength(1);
+      expect(cards[0]).toHaveLength(5);
+      expect(cards[0][0]).toMatch(/^1 用户1 1290分/);
+      // The verdict table still counts every item.
+      const count = await page.$eval('table.verdicts tbody tr:nth-child(2) td:last-child', (td) => td.textContent);
+      expect(count).toBe('5 项');
     } finally {
       await page.close();
     }
