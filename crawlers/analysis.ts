@@ -22,6 +22,8 @@ export interface Analysis {
   drain(): Promise<void>;
   detect(obs: CrawlObservation): ClauseResult[];
   stats(): Record<string, unknown>;
+  /** OCR jobs queued or running. */
+  pendingOcr(): number;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function createAnalysis(opts: { ocr: OcrMode; log: Logger; writer: 
     },
     detect: (obs) => runDetectors(obs),
     stats: () => (ocr ? { ...ocr.stats() } : { engine: 'off' }),
+    pendingOcr: () => pending.size,
     close: async () => {
       await ocr?.close();
     },

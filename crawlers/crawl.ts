@@ -22,7 +22,8 @@ import { EncodingProbe } from './probes/encoding.ts';
 import { AiQuestionProbe } from './probes/ai.ts';
 import { resolveTarget, targetPackage } from './target.ts';
 import { strategyFor } from './strategies/index.ts';
-import type { CrawlOptions, CrawlResult } from './types.ts';
+import type { CrawlOptions, CrawlProgress, CrawlResult } from './types.ts';
+import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
@@ -46,6 +47,19 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   let server: AppiumServer | undefined;
   let device: Device | undefined;
   let analysis: Analysis | undefined;
+  const t0 = Date.now();
+  let explorerRef: Explorer | undefined;
+  let deadline: number | undefined;
+  const progress = (p: Partial<CrawlProgress> & Pick<CrawlProgress, 'phase'>) =>
+    opts.onProgress?.({
+      states: explorerRef?.screens.length ?? 0,
+      actions: explorerRef?.actions.length ?? 0,
+      elapsedMs: Date.now() - t0,
+      maxActions,
+      deadline,
+      ocrQueue: analysis?.pendingOcr(),
+      ...p,
+    });
   /** Stops OCR, the session and our Appium server; idempotent (called before the manifest, and in finally). */
   const teardown = async () => {
     const [a, d, s] = [analysis, device, server];
@@ -55,7 +69,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     await s?.stop().catch(() => undefined);
   };
   try {
+    if (!opts.appiumUrl) progress({ phase: 'appium' });
     const appiumUrl = opts.appiumUrl ?? (server = await startAppium({ logFile: path.join(path.resolve(opts.outDir), 'logs/appium.log') })).url;
+    progress({ phase: 'session' });
     const opened = await openDevice(target, appiumUrl, opts.device, log);
     device = opened.device;
     const { capabilities } = opened;
@@ -77,6 +93,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     };
     writer.writeRun(runInfo);
 
+    deadline = Date.now() + maxMinutes * 60_000;
     const login = new LoginTasks(config.apps[appPackage]?.credentials);
     const dialogs = new DialogTasks(config.crawl.permissions);
     const explorer = new Explorer({
@@ -87,21 +104,24 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       policy: config.safety,
       strategy: strategyFor(opts.strategy ?? config.crawl.strategy ?? 'targeted', opts.seed ?? config.crawl.seed ?? 1),
       maxActions,
-      deadline: Date.now() + maxMinutes * 60_000,
+      deadline,
       signal: opts.signal,
       log,
       webviewStatus: opened.webviewStatus,
       settleMs: config.crawl.settleMs ?? (target.kind === 'app-graph' ? 0 : 400),
       hooks: {
-        onScreen: async (screen, _snapshot, png) => {
+        onScreen: async (screen, snapshot, png) => {
+          // An H5 app is named by its first page's title, as a person would name it, not by its URL.
+          if (target.kind === 'url' && !meta.app.label && screen.inApp) meta.app.label = documentTitle(snapshot);
           await analysis!.screenAdded(screen, png);
           writeInterim();
-          opts.onProgress?.({ states: explorer.screens.length, actions: explorer.actions.length, elapsedMs: explorer.elapsedMs, current: screen.state });
+          progress({ phase: 'exploring', current: screen.state, title: screenTitle(snapshot), newScreen: true });
         },
-        onAction: () =>
-          opts.onProgress?.({ states: explorer.screens.length, actions: explorer.actions.length, elapsedMs: explorer.elapsedMs }),
+        onAction: (a) => progress({ phase: 'exploring', current: a.to }),
       },
     });
+    explorerRef = explorer;
+    progress({ phase: 'exploring' });
     const observation = (stopReason: CrawlObservation['stopReason']): CrawlObservation => ({
       app: { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
       screens: explorer.screens,
@@ -128,6 +148,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       stopReason = error.code === 'ABORTED' ? 'budget' : 'error';
       log.error({ code: error.code, err: error.message }, 'crawl broke off');
     }
+    progress({ phase: 'finishing' });
     await analysis.drain();
     const findings = findingsFor(stopReason, opts.signal?.aborted ? { interrupted: true } : {});
     writer.writeFindings(findings);

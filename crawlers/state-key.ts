@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { TITLE_ID } from '../src/snapshot/title.ts';
 import type { Snapshot, UiElement } from '../src/snapshot/model.ts';
 
 /**
@@ -12,7 +13,6 @@ import type { Snapshot, UiElement } from '../src/snapshot/model.ts';
  */
 
 const LIST_CLASS = /(RecyclerView|ListView|GridView|ScrollView|ViewPager|NestedScrollView|AbsListView|WebView)$/;
-const TITLE_ID = /(^|[:/_])(title|toolbar|header|action_bar|actionbar|page_title|nav_title|tv_title)([_/]|$)/i;
 
 export interface StateSignature {
   activity: string;

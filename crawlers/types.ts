@@ -6,11 +6,24 @@ import type { GovappError } from '../src/errors.ts';
 export type StrategyName = 'targeted' | 'bfs' | 'dfs' | 'random';
 export type OcrMode = 'paddle' | 'tesseract' | 'off';
 
+export type CrawlPhase = 'appium' | 'session' | 'exploring' | 'finishing';
+
+/** What a crawl reports as it goes (the CLI's live status region; batch progress). */
 export interface CrawlProgress {
+  phase: CrawlPhase;
   states: number;
   actions: number;
   elapsedMs: number;
+  /** The screen just recorded or stood on: its state key and what a person calls it. */
   current?: string;
+  title?: string;
+  /** Set when `current` was recorded just now (a new screen). */
+  newScreen?: boolean;
+  maxActions: number;
+  /** When the time budget runs out (epoch ms), once exploring. */
+  deadline?: number;
+  /** OCR jobs queued or running. */
+  ocrQueue?: number;
 }
 
 /** Everything one crawl of one app needs. The CLI, batch runner and benchmarks all call `crawl()` with this. */

@@ -54,6 +54,44 @@ export function overlaySvg(width: number, height: number, c: Pick<ClauseResult, 
   ].join('');
 }
 
+/** Bundle-relative path of the copy of one screenshot with every box `clause` found on it (items numbered). */
+export function annotatedGroupPath(clause: string, firstIndex: number): string {
+  return `evidence/${clauseSlug(clause)}-${firstIndex + 1}-all.png`;
+}
+
+/**
+ * Evidence of one clause on one screenshot, in the clause's order: the report shows such a group
+ * as one picture with every box numbered, and the items listed, instead of near-identical cards.
+ */
+export function groupEvidence(evidence: readonly Evidence[]): { screenshot: string; indices: number[] }[] {
+  const groups = new Map<string, number[]>();
+  evidence.forEach((e, i) => groups.set(e.screenshot, [...(groups.get(e.screenshot) ?? []), i]));
+  return [...groups.entries()].map(([screenshot, indices]) => ({ screenshot, indices }));
+}
+
+/** The overlay for a group: each box outlined with its number (1-based, as the report lists them) in a tag. */
+export function groupOverlaySvg(width: number, height: number, c: Pick<ClauseResult, 'clause' | 'verdict'>, evs: readonly Evidence[], scale = 1): string {
+  const color = outlineColor(c.verdict);
+  const stroke = Math.max(3, Math.round(width / 180));
+  const size = Math.max(14, Math.round(width / 30));
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`];
+  evs.forEach((ev, n) => {
+    if (!ev.bounds) return;
+    const [x1, y1, x2, y2] = ev.bounds.map((v) => Math.round(v * scale));
+    const tag = String(n + 1);
+    const tw = Math.ceil(textWidth(tag, size) + size * 0.6);
+    const tx = Math.max(0, Math.min(x1 - stroke / 2, width - tw));
+    const ty = Math.max(0, Math.min(y1 - stroke / 2, height - size * 1.3));
+    parts.push(
+      `<rect x="${x1 - stroke / 2}" y="${y1 - stroke / 2}" width="${Math.max(1, x2 - x1 + stroke)}" height="${Math.max(1, y2 - y1 + stroke)}" fill="${color}" fill-opacity="0.08" stroke="${color}" stroke-width="${stroke}"/>`,
+      `<rect x="${tx}" y="${ty}" width="${tw}" height="${Math.round(size * 1.3)}" fill="${color}"/>`,
+      `<text x="${tx + tw / 2}" y="${ty + size * 1.02}" text-anchor="middle" font-family="${LABEL_FONT}, sans-serif" font-size="${size}" font-weight="bold" fill="#ffffff">${escapeMarkup(tag)}</text>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
 export interface AnnotatedEvidence {
   clause: string;
   index: number;
@@ -84,6 +122,23 @@ export async function annotateFindings(bundleDir: string, findings: Findings, op
         .png({ compressionLevel: 9 })
         .toFile(dest);
       out.push({ clause: c.clause, index, file });
+    }
+    for (const g of groupEvidence(c.evidence)) {
+      const evs = g.indices.map((i) => c.evidence[i]);
+      if (evs.length < 2 || !evs.some((e) => e.bounds)) continue;
+      const src = resolveInBundle(bundleDir, g.screenshot);
+      if (!src || !existsSync(src)) continue;
+      const image = sharp(src);
+      const meta = await image.metadata();
+      if (!meta.width || !meta.height) continue;
+      const scale = opts.screenWidth ? meta.width / opts.screenWidth : 1;
+      const file = annotatedGroupPath(c.clause, g.indices[0]);
+      mkdirSync(path.dirname(path.join(bundleDir, file)), { recursive: true });
+      await image
+        .composite([{ input: Buffer.from(groupOverlaySvg(meta.width, meta.height, c, evs, scale)), top: 0, left: 0 }])
+        .png({ compressionLevel: 9 })
+        .toFile(path.join(bundleDir, file));
+      out.push({ clause: c.clause, index: g.indices[0], file });
     }
   }
   return out;

@@ -6,7 +6,10 @@ import type { ObservedAction, ObservedScreen } from '../src/observation.ts';
 import { firstIssue } from '../src/zod-errors.ts';
 
 /** What the report, the annotations and the repro specs read from a bundle (no page-source parsing). */
-export type ScreenEntry = Pick<ObservedScreen, 'state' | 'screenshot' | 'source' | 'package' | 'activity' | 'inApp' | 'firstSeenMs' | 'path'>;
+export type ScreenEntry = Pick<ObservedScreen, 'state' | 'screenshot' | 'source' | 'package' | 'activity' | 'inApp' | 'firstSeenMs' | 'path'> & {
+  /** What a person calls the screen (screens.json `title`; absent in older bundles). */
+  title?: string;
+};
 
 export interface BundleData {
   dir: string;
@@ -50,6 +53,7 @@ export function loadBundleData(bundleDir: string, findings?: Findings): BundleDa
       inApp: typeof s.inApp === 'boolean' ? s.inApp : (s.package ?? pkg) === pkg,
       firstSeenMs: Number(s.firstSeenMs ?? 0),
       path: Array.isArray(s.path) ? s.path.map(Number) : [],
+      ...(typeof s.title === 'string' && s.title ? { title: s.title } : {}),
     }));
   const actions = readActions(dir);
   return {

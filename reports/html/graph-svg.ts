@@ -1,17 +1,19 @@
 import type { ObservedAction } from '../../src/observation.ts';
 import { escapeMarkup as esc } from '../escape.ts';
-import { bundleHref } from '../paths.ts';
 import { edgeLabel } from './steps.ts';
 
 /**
  * The crawl as a picture: screens as thumbnails, actions as arrows, in a simple layered layout
  * (layer = breadth-first distance from the launch screen, rows top to bottom; within a row,
  * nodes ordered by the mean position of their parents to keep arrows short). Inline SVG whose
- * thumbnails are the bundle's own screenshots (`<image href="states/x.png">`).
+ * thumbnails are inlined downscaled copies of the bundle's screenshots.
  */
 export interface GraphNode {
   state: string;
-  screenshot: string;
+  /** What a person calls the screen, when known. */
+  title?: string;
+  /** The screen's thumbnail as a data URI (undefined: no screenshot). */
+  thumbnail?: string;
   inApp: boolean;
   /** Highlight (the screen holds evidence of a `fail`). */
   flagged?: boolean;
@@ -87,12 +89,12 @@ export function crawlGraphSvg(nodes: GraphNode[], edges: GraphEdge[], root: stri
     row.forEach((s, i) => order.set(s, i));
   });
   const widest = Math.max(...rows.map((r) => r?.length ?? 0));
-  const width = MARGIN * 2 + widest * TW + (widest - 1) * GX + 60;
+  const width = MARGIN * 2 + widest * TW + (widest - 1) * GX + 110;
   const height = MARGIN * 2 + rows.length * (th + CAPTION) + (rows.length - 1) * GY;
   const pos = new Map<string, { x: number; y: number }>();
   rows.forEach((row, r) => {
     const rowWidth = row.length * TW + (row.length - 1) * GX;
-    const x0 = (width - 60 - rowWidth) / 2;
+    const x0 = (width - 110 - rowWidth) / 2;
     row.forEach((s, i) => pos.set(s, { x: Math.round(x0 + i * (TW + GX)), y: MARGIN + r * (th + CAPTION + GY) }));
   });
 
@@ -102,6 +104,7 @@ export function crawlGraphSvg(nodes: GraphNode[], edges: GraphEdge[], root: stri
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#546e7a"/></marker>',
     '<marker id="arrow-back" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#b0bec5"/></marker></defs>',
   );
+  const backFrom = new Map<string, number>();
   for (const e of edges) {
     const a = pos.get(e.from)!;
     const b = pos.get(e.to)!;
@@ -115,28 +118,34 @@ export function crawlGraphSvg(nodes: GraphNode[], edges: GraphEdge[], root: stri
       lx = (x1 + x2) / 2;
       ly = (y1 + y2) / 2;
     } else {
-      const x1 = a.x + TW, y1 = a.y + th * 0.35, x2 = b.x + TW + 2, y2 = b.y + th * 0.65;
-      const bend = Math.max(x1, x2) + 28 + Math.abs(y2 - y1) * 0.08;
+      // Back and same-row moves leave on the right; each further one from the same screen bends
+      // wider, so neither the curves nor their labels lie on top of each other.
+      const k = backFrom.get(e.from) ?? 0;
+      backFrom.set(e.from, k + 1);
+      const x1 = a.x + TW, y1 = a.y + th * (0.3 + 0.1 * (k % 4)), x2 = b.x + TW + 2, y2 = b.y + th * 0.65;
+      const bend = Math.max(x1, x2) + 24 + k * 16 + Math.abs(y2 - y1) * 0.08;
       d = `M${x1},${y1} C${bend},${y1} ${bend},${y2} ${x2},${y2}`;
-      lx = bend - 6;
-      ly = (y1 + y2) / 2;
+      lx = bend + 2;
+      ly = y1 + (y2 - y1) * (0.3 + 0.15 * (k % 3));
     }
-    const label = shortText(e.labels[0] ?? '', 8) + (e.labels.length > 1 ? ` +${e.labels.length - 1}` : '');
+    // A dashed arrow already says "back": only other moves are labelled.
+    const plain = !forward && e.labels.every((l) => l === '返回');
+    const label = plain ? '' : shortText(e.labels[0] ?? '', 8) + (e.labels.length > 1 ? ` +${e.labels.length - 1}` : '');
     parts.push(
       `<g class="edge${forward ? '' : ' edge-back'}"><title>${esc(`${e.from} → ${e.to}：${e.labels.join('、')}`)}</title>`,
       `<path d="${d}" fill="none" stroke="${forward ? '#546e7a' : '#b0bec5'}" stroke-width="1.6"${forward ? '' : ' stroke-dasharray="4 3"'} marker-end="url(#${forward ? 'arrow' : 'arrow-back'})"/>`,
-      `<text x="${lx}" y="${ly}" class="edge-label" text-anchor="middle">${esc(label)}</text></g>`,
+      label ? `<text x="${lx}" y="${ly}" class="edge-label" text-anchor="${forward ? 'middle' : 'start'}">${esc(label)}</text></g>` : '</g>',
     );
   }
   for (const n of nodes) {
     const p = pos.get(n.state)!;
-    const href = bundleHref(n.screenshot);
+    const href = n.thumbnail?.startsWith('data:image/') ? n.thumbnail : undefined;
     const stroke = n.flagged ? '#c62828' : n.inApp ? '#90a4ae' : '#bdbdbd';
-    parts.push(`<g class="node"><title>${esc(n.state)}</title>`);
+    parts.push(`<g class="node"><title>${esc(n.title ? `${n.state} ${n.title}` : n.state)}</title>`);
     if (href) parts.push(`<image href="${esc(href)}" x="${p.x}" y="${p.y}" width="${TW}" height="${th}" preserveAspectRatio="xMidYMin slice"/>`);
     parts.push(
       `<rect x="${p.x}" y="${p.y}" width="${TW}" height="${th}" fill="none" stroke="${stroke}" stroke-width="${n.flagged ? 3 : 1.5}"${n.inApp ? '' : ' stroke-dasharray="5 3"'}/>`,
-      `<text x="${p.x + TW / 2}" y="${p.y + th + 14}" class="node-label" text-anchor="middle">${esc(shortText(n.state, 14))}</text></g>`,
+      `<text x="${p.x + TW / 2}" y="${p.y + th + 14}" class="node-label" text-anchor="middle">${esc(shortText(n.title ? `${n.state} ${n.title}` : n.state, 9))}</text></g>`,
     );
   }
   parts.push('</svg>');

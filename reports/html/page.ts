@@ -3,11 +3,13 @@ import { VERDICTS } from '../../src/findings/schema.ts';
 import { STOP_REASON_WORDS, VIA_WORDS, verdictWord } from '../clauses.ts';
 import { escapeMarkup as esc } from '../escape.ts';
 import { REPORT_CSS } from './styles.ts';
+import { beijingTime } from '../time.ts';
 
 /**
- * The HTML report as one self-contained page: inline CSS, no script, no external font, images by
- * relative path inside the bundle. Every value in the view is untrusted text and is escaped here;
- * hrefs in the view are already checked bundle-relative URLs.
+ * The HTML report as one self-contained page: inline CSS, no script, no external font, every
+ * picture inlined (downscaled JPEG data URIs), so the file shows completely on its own; the
+ * full-size screenshots are linked by relative path inside the bundle. Every value in the view is
+ * untrusted text and is escaped here; hrefs in the view are checked bundle-relative URLs.
  */
 export interface StepView {
   text: string;
@@ -15,18 +17,24 @@ export interface StepView {
   to?: string;
 }
 
-export interface EvidenceView {
-  /** Annotated copy (or the raw screenshot when there is none), as a relative href. */
-  image?: string;
-  /** The raw screenshot, as a relative href. */
-  original?: string;
-  state: string;
+/** One piece of evidence of a card. */
+export interface EvidenceItem {
   via: string;
   text?: string;
   bounds?: number[];
   before?: string;
   after?: string;
   note?: string;
+}
+
+/** One evidence card: a screenshot of one screen and what the clause found on it (one or more items). */
+export interface EvidenceView {
+  /** Annotated copy (every item's box; or the raw screenshot when there is none), inlined as a data URI. */
+  image?: string;
+  /** The raw screenshot, as a relative href. */
+  original?: string;
+  state: string;
+  items: EvidenceItem[];
   path: StepView[];
 }
 
@@ -41,6 +49,8 @@ export interface ClauseView {
 export interface ReportView {
   app: { label?: string; package: string; versionName?: string; versionCode?: string; apkSha256?: string };
   run: { startedAt: string; finishedAt: string; stopReason: string; states: number; actions: number };
+  /** Screens of the app itself (without launchers and system dialogs), as the verdicts count them. */
+  inAppScreens: number;
   device: { model?: string; androidVersion?: string; screen?: string; udid?: string };
   tool: string;
   rules: Record<string, string>;
@@ -53,18 +63,12 @@ export interface ReportView {
 const badge = (v: Verdict) => `<span class="badge v-${v === 'n/a' ? 'na' : v}">${esc(verdictWord(v))}</span>`;
 const rowClass = (v: Verdict) => `row-${v === 'n/a' ? 'na' : v}`;
 
-function fmtTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  // Inspectors read Beijing time.
-  const bj = new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-  return `${bj}（北京时间）`;
-}
+const fmtTime = beijingTime;
 
 function verdictTable(clauses: ClauseView[]): string {
   const rows = clauses.map(
     (c) =>
-      `<tr class="${rowClass(c.verdict)}"><td class="clause">${esc(c.clause)}</td><td>${esc(c.title)}</td><td class="verdict-cell">${badge(c.verdict)}</td><td>${esc(c.summary)}</td><td>${c.evidence.length ? `<a href="#clause-${esc(c.clause)}">${c.evidence.length} 项</a>` : '<span class="none">无</span>'}</td></tr>`,
+      `<tr class="${rowClass(c.verdict)}"><td class="clause">${esc(c.clause)}</td><td>${esc(c.title)}</td><td class="verdict-cell">${badge(c.verdict)}</td><td>${esc(c.summary)}</td><td>${c.evidence.length ? `<a href="#clause-${esc(c.clause)}">${c.evidence.reduce((n, e) => n + e.items.length, 0)} 项</a>` : '<span class="none">无</span>'}</td></tr>`,
   );
   return `<table class="verdicts"><thead><tr><th>条款</th><th>要求</th><th>结论</th><th>说明</th><th>证据</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -76,28 +80,47 @@ function tally(clauses: ClauseView[]): string {
   }).join('')}</div>`;
 }
 
+function itemFields(e: EvidenceItem): [string, string | undefined][] {
+  return [
+    ['来源', (VIA_WORDS as Record<string, string>)[e.via] ?? e.via],
+    ['文字', e.text],
+    ['位置', e.bounds ? `[${e.bounds.join(', ')}]` : undefined],
+    ['输入', e.before],
+    ['回读', e.after],
+    ['备注', e.note],
+  ];
+}
+
 function evidenceFigure(e: EvidenceView): string {
   const dl: string[] = [];
   const item = (k: string, v: string | undefined) => v && dl.push(`<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`);
   item('界面', e.state);
-  item('来源', (VIA_WORDS as Record<string, string>)[e.via] ?? e.via);
-  item('文字', e.text);
-  item('位置', e.bounds ? `[${e.bounds.join(', ')}]` : undefined);
-  item('输入', e.before);
-  item('回读', e.after);
-  item('备注', e.note);
+  let list = '';
+  if (e.items.length === 1) for (const [k, v] of itemFields(e.items[0])) item(k, v);
+  else {
+    // Several findings on one screen: one picture with numbered boxes, the items listed by number.
+    const rows = e.items.map((it) => `<li>${itemFields(it).filter(([k, v]) => v && k !== '来源').map(([k, v]) => (k === '文字' ? esc(v) : `<span class="state">${esc(k)} ${esc(v)}</span>`)).join(' ')}</li>`);
+    const vias = [...new Set(e.items.map((it) => (VIA_WORDS as Record<string, string>)[it.via] ?? it.via))].join('、');
+    item('来源', vias);
+    list = `<div><strong>本界面 ${e.items.length} 处</strong><ol class="items">${rows.join('')}</ol></div>`;
+  }
   const steps = e.path.length
     ? `<ol class="path">${e.path.map((s) => `<li>${esc(s.text)} <span class="state">→ ${esc(s.to ?? '（离开应用）')}</span></li>`).join('')}</ol>`
     : '<p class="none">启动后即为该界面</p>';
-  const img = e.image
-    ? `<a href="${esc(e.original ?? e.image)}"><img src="${esc(e.image)}" alt="${esc(`界面 ${e.state} 截图`)}"></a>`
-    : '<p class="none">（无截图）</p>';
-  return `<figure class="evidence">${img}<figcaption><dl>${dl.join('')}</dl><div><strong>到达路径</strong>${steps}</div></figcaption></figure>`;
+  const pic = e.image ? `<img src="${esc(e.image)}" alt="${esc(`界面 ${e.state} 截图`)}">` : '';
+  const img = !pic ? '<p class="none">（无截图）</p>' : e.original ? `<a href="${esc(e.original)}" title="打开原始截图">${pic}</a>` : pic;
+  return `<figure class="evidence">${img}<figcaption><dl>${dl.join('')}</dl>${list}<div><strong>到达路径</strong>${steps}</div></figcaption></figure>`;
 }
 
 function findingSection(c: ClauseView): string {
   const ev = c.evidence.length ? `<div class="evidence-list">${c.evidence.map(evidenceFigure).join('')}</div>` : '<p class="none">无具体证据（结论基于整体遍历结果）</p>';
   return `<article class="finding" id="clause-${esc(c.clause)}"><div class="head"><h3>${esc(c.clause)} ${esc(c.title)}</h3>${badge(c.verdict)}</div><p class="summary">${esc(c.summary)}</p>${ev}</article>`;
+}
+
+/** Says what the screen count counts: the verdicts speak of in-app screens only. */
+function screensText(v: ReportView): string {
+  if (v.inAppScreens === v.run.states) return `${v.run.states} 个（均为应用内界面）`;
+  return `${v.run.states} 个（其中应用内 ${v.inAppScreens} 个，其余为系统对话框、桌面等应用外界面）`;
 }
 
 function metaTable(v: ReportView): string {
@@ -113,7 +136,8 @@ function metaTable(v: ReportView): string {
     ['开始时间', fmtTime(v.run.startedAt)],
     ['结束时间', fmtTime(v.run.finishedAt)],
     ['结束原因', STOP_REASON_WORDS[v.run.stopReason] ?? v.run.stopReason],
-    ['界面数 / 操作数', `${v.run.states} / ${v.run.actions}`],
+    ['界面数', screensText(v)],
+    ['操作数', `${v.run.actions} 次`],
     ['检测工具', v.tool],
     ['规则版本', Object.entries(v.rules).map(([k, r]) => `${k}: ${r}`).join('；') || undefined],
   ];
@@ -161,7 +185,7 @@ ${withEvidence.map(findingSection).join('\n') || '<p class="none">无</p>'}
 <h2>运行与设备信息</h2>
 ${metaTable(v)}
 </section>
-<footer>由 ${esc(v.tool)} 生成于 ${esc(fmtTime(v.generatedAt))}。证据包完整性可用 <code>npx govapp verify &lt;证据包&gt;</code> 校验${v.previousManifests ? `；本证据包曾重新分析或重新生成 ${v.previousManifests} 次，历次清单见 history/` : ''}。</footer>
+<footer>本报告为单一文件，图片均已内嵌，可单独转发或归档；点击截图可打开证据包中的原始全尺寸截图（需与证据包目录一同保存）。由 ${esc(v.tool)} 生成于 ${esc(fmtTime(v.generatedAt))}。证据包完整性可用 <code>npx govapp verify &lt;证据包&gt;</code> 校验${v.previousManifests ? `；本证据包曾重新分析或重新生成 ${v.previousManifests} 次，历次清单见 history/` : ''}。</footer>
 </main>
 </body>
 </html>

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../src/fs/atomic.ts';
 import type { Findings } from '../../src/findings/schema.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../../src/version.ts';
-import { annotatedPath } from '../annotate.ts';
+import { annotatedGroupPath, annotatedPath, groupEvidence } from '../annotate.ts';
 import { launchState, loadBundleData, pathTo, type BundleData } from '../bundle-data.ts';
 import { clauseOrder, clauseTitle } from '../clauses.ts';
 import { bundleHref, resolveInBundle } from '../paths.ts';
 import { crawlGraphSvg, graphEdges, type GraphNode } from './graph-svg.ts';
 import { reportHtml, type ClauseView, type ReportView } from './page.ts';
 import { describeAction } from './steps.ts';
+import { EVIDENCE_SIZE, ImageInliner, THUMB_SIZE } from './inline-images.ts';
 
 export const REPORT_FILE = 'report.html';
 
@@ -21,40 +22,52 @@ function existingHref(dir: string, rel: string | undefined): string | undefined 
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
 
-/** The report's view of a bundle: everything the page shows, nothing escaped yet. */
-export function buildReportView(data: BundleData): ReportView {
+/** The report's view of a bundle: everything the page shows, nothing escaped yet; images inlined. */
+export async function buildReportView(data: BundleData): Promise<ReportView> {
   const { dir, findings, run, graph, manifest } = data;
-  const clauses: ClauseView[] = [...findings.clauses]
-    .sort((a, b) => clauseOrder(a.clause) - clauseOrder(b.clause))
-    .map((c) => ({
+  const images = new ImageInliner(dir);
+  const sorted = [...findings.clauses].sort((a, b) => clauseOrder(a.clause) - clauseOrder(b.clause));
+  const clauses: ClauseView[] = await Promise.all(
+    sorted.map(async (c) => ({
       clause: c.clause,
       title: clauseTitle(c.clause),
       verdict: c.verdict,
       summary: c.summary,
-      evidence: c.evidence.map((e, i) => {
-        const original = existingHref(dir, e.screenshot);
-        return {
-          image: existingHref(dir, annotatedPath(c.clause, i)) ?? original,
-          original,
-          state: e.state,
-          via: e.via,
-          text: e.text,
-          bounds: e.bounds,
-          before: str(e.before),
-          after: str(e.after),
-          note: str(e.note),
-          path: pathTo(data, e.state).map((a) => ({ text: describeAction(a), from: a.from, to: a.to })),
-        };
-      }),
-    }));
+      evidence: await Promise.all(
+        groupEvidence(c.evidence).map(async (g) => {
+          const first = c.evidence[g.indices[0]];
+          const original = existingHref(dir, g.screenshot);
+          const annotated = g.indices.length > 1 ? annotatedGroupPath(c.clause, g.indices[0]) : annotatedPath(c.clause, g.indices[0]);
+          const image = (existingHref(dir, annotated) && (await images.dataUri(annotated, EVIDENCE_SIZE))) || (original ? await images.dataUri(g.screenshot, EVIDENCE_SIZE) : undefined);
+          return {
+            image,
+            original,
+            state: first.state,
+            items: g.indices.map((i) => c.evidence[i]).map((e) => ({
+              via: e.via,
+              text: e.text,
+              bounds: e.bounds,
+              before: str(e.before),
+              after: str(e.after),
+              note: str(e.note),
+            })),
+            path: pathTo(data, first.state).map((a) => ({ text: describeAction(a), from: a.from, to: a.to })),
+          };
+        }),
+      ),
+    })),
+  );
 
   const flagged = new Set(findings.clauses.filter((c) => c.verdict === 'fail').flatMap((c) => c.evidence.map((e) => e.state)));
-  const nodes: GraphNode[] = data.screens.map((s) => ({
-    state: s.state,
-    screenshot: existingHref(dir, s.screenshot) ? s.screenshot : '',
-    inApp: s.inApp,
-    flagged: flagged.has(s.state),
-  }));
+  const nodes: GraphNode[] = await Promise.all(
+    data.screens.map(async (s) => ({
+      state: s.state,
+      title: s.title,
+      thumbnail: await images.dataUri(s.screenshot, THUMB_SIZE),
+      inApp: s.inApp,
+      flagged: flagged.has(s.state),
+    })),
+  );
   const dev = { ...(graph?.device ?? {}), ...(run.device ?? {}) };
   const width = Number(dev.width ?? dev.screen?.width) || undefined;
   const height = Number(dev.height ?? dev.screen?.height) || undefined;
@@ -70,6 +83,7 @@ export function buildReportView(data: BundleData): ReportView {
       apkSha256: str(app.apkSha256),
     },
     run: { ...findings.run },
+    inAppScreens: data.screens.filter((s) => s.inApp).length,
     device: {
       model: str(dev.model),
       androidVersion: str(dev.androidVersion) ?? str(dev.platformVersion),
@@ -86,9 +100,9 @@ export function buildReportView(data: BundleData): ReportView {
 }
 
 /** Renders `report.html` into the bundle; returns its path. `findings` defaults to findings.json. */
-export function renderReport(bundleDir: string, findings?: Findings): string {
+export async function renderReport(bundleDir: string, findings?: Findings): Promise<string> {
   const data = loadBundleData(bundleDir, findings);
   const file = path.join(data.dir, REPORT_FILE);
-  writeFileAtomic(file, reportHtml(buildReportView(data)));
+  writeFileAtomic(file, reportHtml(await buildReportView(data)));
   return file;
 }

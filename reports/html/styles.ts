@@ -8,11 +8,18 @@ const verdictRules = VERDICTS.map((v) => {
   return `.v-${cls}{color:${c.fg};background:${c.bg}} tr.row-${cls} td.verdict-cell{border-left:6px solid ${c.bg}}`;
 }).join('\n');
 
+/**
+ * Fonts, in fallback order: Noto CJK for text, then BabelStone Han for what it lacks — the
+ * rare ideographs of CJK Extensions B–H that GB 18030-2022 level 3 covers and the 4.4 row names
+ * (Debian: fonts-noto-cjk, fonts-babelstone-han).
+ */
+export const REPORT_FONTS = `"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","BabelStone Han","HanaMinB",sans-serif`;
+
 export const REPORT_CSS = `
 :root{--ink:#1f2933;--muted:#616e7c;--line:#d9dee3;--paper:#ffffff;--tint:#f5f7fa}
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0;background:var(--tint);color:var(--ink);font:15px/1.6 "Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+body{margin:0;background:var(--tint);color:var(--ink);font:15px/1.6 ${REPORT_FONTS}}
 main{max-width:1100px;margin:0 auto;padding:24px 32px 48px;background:var(--paper)}
 header.report-head{border-bottom:3px solid #c62828;padding-bottom:12px;margin-bottom:20px}
 h1{font-size:26px;margin:0 0 4px}
@@ -38,7 +45,7 @@ figure.evidence figcaption{font-size:13px;margin-top:6px;word-break:break-all}
 figure.evidence dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 8px}
 figure.evidence dt{color:var(--muted)}
 figure.evidence dd{margin:0}
-ol.path{margin:4px 0 0;padding-left:20px;font-size:13px}
+ol.path,ol.items{margin:4px 0 0;padding-left:20px;font-size:13px}
 ol.path .state{color:var(--muted)}
 .none{color:var(--muted)}
 .graph-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:6px;padding:8px;background:#fff}
@@ -47,17 +54,22 @@ svg.crawl-graph .edge-label{font-size:11px;fill:#37474f;paint-order:stroke;strok
 svg.crawl-graph .node-label{font-size:12px;fill:var(--ink)}
 .legend{font-size:13px;color:var(--muted)}
 footer{margin-top:40px;font-size:12px;color:var(--muted);border-top:1px solid var(--line);padding-top:8px}
-code{font-family:"Noto Sans Mono CJK SC","DejaVu Sans Mono",monospace;font-size:12.5px;word-break:break-all}
+code{font-family:"Noto Sans Mono CJK SC","DejaVu Sans Mono","BabelStone Han",monospace;font-size:12.5px;word-break:break-all}
 @page{size:A4;margin:14mm 12mm}
 @media print{
   body{background:#fff;font-size:12px}
   main{max-width:none;padding:0}
   h2{break-after:avoid}
   section.findings,section.graph,section.meta{break-before:page}
-  .finding,figure.evidence,table.verdicts tr{break-inside:avoid}
-  figure.evidence{width:46%}
+  h2,h3,.finding .head,.finding .summary{break-after:avoid}
+  table.verdicts tr{break-inside:avoid}
+  /* Flex items are split across pages by Chromium; inline blocks are atomic: a card never splits. */
+  .evidence-list{display:block}
+  figure.evidence{display:inline-block;vertical-align:top;width:46%;margin:0 2% 12px 0;break-inside:avoid}
+  /* The graph with its heading and legend on one page (A4 less margins is about 269 mm). */
+  section.graph{break-inside:avoid}
   .graph-wrap{overflow:visible;border:none;padding:0}
-  svg.crawl-graph{max-height:250mm;width:auto}
+  svg.crawl-graph{max-height:225mm;width:auto}
   a{color:inherit;text-decoration:none}
 }
 `;

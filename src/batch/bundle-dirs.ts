@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildFindings } from '../findings/build.ts';
 import { CLAUSES, findingsSchema, type ClauseId, type Findings, type Verdict } from '../findings/schema.ts';
@@ -39,7 +39,20 @@ export function promoteAttempt(out: string, id: string, dir: string): string {
   renameSync(dir, dest);
   fsyncDir(path.dirname(dest));
   fsyncDir(path.dirname(dir));
+  // Nothing kept as evidence for this app (no failed attempt): no empty work/<id>/ (nor work/) left.
+  if (removeIfEmpty(path.dirname(dir))) removeIfEmpty(path.join(out, WORK_DIR));
   return dest;
+}
+
+/** Removes a directory that is empty; true when it did. */
+function removeIfEmpty(dir: string): boolean {
+  try {
+    if (readdirSync(dir).length) return false;
+    rmdirSync(dir);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** findings.json of a bundle directory when present and valid. */

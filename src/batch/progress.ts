@@ -1,3 +1,5 @@
+import { createLogUpdate } from 'log-update';
+import { clock, fitWidth } from '../cli/live-status.ts';
 import { formatMs } from './duration.ts';
 import type { BatchEvent } from './runner.ts';
 
@@ -18,8 +20,9 @@ export interface ProgressOptions {
 
 /**
  * Progress of the whole batch: apps done / failed / running / left and an ETA from the rate so far.
- * On a TTY a single line is redrawn; otherwise a log line is printed every `intervalMs`. Quarantines
- * are printed as their own line either way.
+ * On a TTY one live region is redrawn: the batch line, then one line per running crawl (device,
+ * app, attempt, time on it), with events (quarantines) printed above it; otherwise a log line is
+ * printed every `intervalMs`, and quarantines as their own line.
  */
 export class BatchProgress {
   private total = 0;
@@ -27,7 +30,8 @@ export class BatchProgress {
   private ok = 0;
   private error = 0;
   private retries = 0;
-  private readonly running = new Map<string, string>();
+  private readonly running = new Map<string, { device: string; app: string; attempt: number; since: number }>();
+  private region: ReturnType<typeof createLogUpdate> | undefined;
   private began = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly tty: boolean;
@@ -36,6 +40,7 @@ export class BatchProgress {
   constructor(private readonly opts: ProgressOptions) {
     this.tty = opts.tty ?? Boolean(opts.stream.isTTY);
     this.now = opts.now ?? Date.now;
+    if (this.tty) this.region = createLogUpdate(opts.stream as NodeJS.WriteStream, { showCursor: false });
   }
 
   handle(e: BatchEvent): void {
@@ -48,7 +53,7 @@ export class BatchProgress {
         this.start();
         return;
       case 'attempt-start':
-        this.running.set(`${e.app}#${e.attempt}`, e.device);
+        this.running.set(`${e.app}#${e.attempt}`, { device: e.device, app: e.app, attempt: e.attempt, since: this.now() });
         break;
       case 'attempt-failed':
         this.running.delete(`${e.app}#${e.attempt}`);
@@ -77,6 +82,12 @@ export class BatchProgress {
     return parts.join(' · ');
   }
 
+  /** One line per running crawl: `  emulator-5554  cn.gov.a  attempt 2  1:05`. */
+  runningLines(): string[] {
+    const t = this.now();
+    return [...this.running.values()].map((r) => `  ${r.device}  ${r.app}  attempt ${r.attempt}  ${clock(t - r.since)}`);
+  }
+
   private eta(left: number): string {
     if (left === 0) return '0 s';
     const doneNow = this.ok + this.error;
@@ -96,17 +107,18 @@ export class BatchProgress {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     const text = this.line() + (final ? ` — ${final}` : '');
-    this.opts.stream.write(this.tty ? `\r\x1b[2K${text}\n` : text + '\n');
+    this.region?.clear();
+    this.opts.stream.write(text + '\n');
   }
 
   private print(msg: string): void {
-    this.opts.stream.write(this.tty ? `\r\x1b[2K${msg}\n` : msg + '\n');
+    this.region?.clear();
+    this.opts.stream.write(msg + '\n');
     if (this.tty && this.timer) this.draw();
   }
 
   private draw(): void {
-    const cols = this.opts.stream.columns ?? 120;
-    const l = this.line();
-    this.opts.stream.write(`\r\x1b[2K${l.length > cols - 1 ? l.slice(0, cols - 2) + '…' : l}`);
+    const cols = Math.max(20, (this.opts.stream.columns ?? 120) - 1);
+    this.region?.([this.line(), ...this.runningLines()].map((l) => fitWidth(l, cols)).join('\n'));
   }
 }

@@ -1,15 +1,10 @@
 import type { ClauseId, Verdict } from '../findings/schema.ts';
+import { VERDICT_WORDS } from '../../reports/clauses.ts';
+import { beijingTime } from '../../reports/time.ts';
 import { formatMs } from './duration.ts';
 import type { BatchSummary, SummaryApp } from './summary.ts';
 
-/** Verdict words as the report shows them. */
-export const VERDICT_ZH: Record<Verdict, string> = {
-  fail: '不符合',
-  pass: '符合',
-  review: '需复核',
-  'n/a': '不适用',
-  unknown: '无法判定',
-};
+
 
 /** Short names of the clauses of 政务移动互联网应用程序管理要求, for column heads. */
 export const CLAUSE_ZH: Record<ClauseId, string> = {
@@ -56,7 +51,7 @@ function row(s: BatchSummary, a: SummaryApp): string {
   const cells = s.clauses
     .map((c) => {
       const v = a.verdicts[c];
-      return v ? `<td class="v ${verdictClass(v)}" title="${escapeHtml(v)}">${VERDICT_ZH[v]}</td>` : '<td class="v"></td>';
+      return v ? `<td class="v ${verdictClass(v)}" title="${escapeHtml(v)}">${VERDICT_WORDS[v]}</td>` : '<td class="v"></td>';
     })
     .join('');
   const status = `${STATUS_ZH[a.status]}${a.partial ? '（部分结果）' : ''}`;
@@ -73,7 +68,7 @@ export function renderSummaryHtml(s: BatchSummary): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>批量检测汇总</title><style>${CSS}</style></head><body>
 <h1>批量检测汇总</h1>
-<div class="meta">${escapeHtml(s.tool.name)} ${escapeHtml(s.tool.version)} · 生成于 ${escapeHtml(s.generatedAt)}${s.finished ? '' : ' · <b>批次尚未全部完成</b>'}</div>
+<div class="meta">${escapeHtml(s.tool.name)} ${escapeHtml(s.tool.version)} · 生成于 ${escapeHtml(beijingTime(s.generatedAt))}${s.finished ? '' : ' · <b>批次尚未全部完成</b>'}</div>
 <div class="counts"><span>应用 ${c.total}</span><span>完成 ${c.ok}</span><span>出错 ${c.error}</span><span>未完成 ${c.pending}</span><span>部分结果 ${c.partial}</span></div>
 <table><thead><tr><th>编号</th><th>应用</th><th>状态</th>${heads}<th>证据</th><th>设备</th></tr></thead>
 <tbody>

@@ -6,6 +6,7 @@ import type { AppGraphTransition } from '../appgraph/schema.ts';
 import type { Findings } from '../findings/schema.ts';
 import type { ObservedAction, ObservedScreen, OcrBox, ProbeResult } from '../observation.ts';
 import { toTuple } from '../geometry.ts';
+import { screenTitle } from '../snapshot/title.ts';
 
 export interface RecordingMeta {
   app: { package: string; label?: string; versionName?: string; versionCode?: string | number; launchActivity?: string };
@@ -108,6 +109,7 @@ export class BundleWriter {
         inApp: s.inApp,
         firstSeenMs: s.firstSeenMs,
         path: s.path,
+        ...(s.snapshot && screenTitle(s.snapshot) ? { title: screenTitle(s.snapshot) } : {}),
         ...(s.webview ? { webview: s.webview } : {}),
       })),
     );

@@ -12,7 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 
 export function usage(): string {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-  return ['usage: govapp <command> [options]', '', 'commands:', ...rows, '', 'Run `govapp <command> --help` for its options.'].join('\n');
+  return ['usage: govapp <command> [options]', '', 'commands:', ...rows, '', 'Run `govapp help <command>` (or `govapp <command> --help`) for its options and examples.'].join('\n');
 }
 
 /** Runs the CLI; returns the exit code. Errors become one `govapp: CODE: message` line on stderr. */
@@ -25,6 +25,20 @@ export async function main(argv: string[]): Promise<number> {
   if (name === '--version') {
     const { TOOL_VERSION } = await import('../version.ts');
     process.stdout.write(TOOL_VERSION + '\n');
+    return 0;
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    if (!topic) {
+      process.stdout.write(usage() + '\n');
+      return 0;
+    }
+    const helped = COMMANDS[topic];
+    if (!helped) {
+      process.stderr.write(`govapp: BAD_ARGUMENT: no help for "${topic}" (try: ${Object.keys(COMMANDS).join(', ')})\n`);
+      return 2;
+    }
+    process.stdout.write((await helped.load()).usage + '\n');
     return 0;
   }
   const entry = COMMANDS[name];

@@ -43,14 +43,21 @@ describe('BatchProgress', () => {
     expect(out.join('')).not.toContain('\r');
   });
 
-  it('redraws one line in place on a TTY', () => {
+  it('keeps one live region on a TTY: the batch line and one line per running crawl, events above it', () => {
+    let now = 0;
     const { out, stream } = sink(true);
-    const p = new BatchProgress({ stream });
-    p.handle({ type: 'begin', total: 2, finished: 0, pending: 2, concurrency: 1 });
-    p.handle({ type: 'attempt-start', app: 'a', attempt: 1, device: 'd1' });
-    p.stop();
-    expect(out.at(-2)).toBe('\r\x1b[2Kbatch 0/2 · 0 ok · 0 error · 1 running · 2 left · ETA –');
-    expect(out.at(-1)!.endsWith('\n')).toBe(true);
-    expect(out.slice(1, -1).every((l) => !l.endsWith('\n'))).toBe(true);
+    const p = new BatchProgress({ stream, now: () => now });
+    p.handle({ type: 'begin', total: 3, finished: 0, pending: 3, concurrency: 2 });
+    p.handle({ type: 'attempt-start', app: 'cn.gov.a', attempt: 1, device: 'emulator-5554' });
+    now = 65_000;
+    p.handle({ type: 'attempt-start', app: 'cn.gov.b', attempt: 2, device: 'emulator-5556' });
+    expect(p.runningLines()).toEqual(['  emulator-5554  cn.gov.a  attempt 1  1:05', '  emulator-5556  cn.gov.b  attempt 2  0:00']);
+    const frame = out.at(-1)!;
+    expect(frame).toContain('batch 0/3 · 0 ok · 0 error · 2 running · 3 left · ETA –\n  emulator-5554  cn.gov.a  attempt 1  1:05\n  emulator-5556  cn.gov.b  attempt 2  0:00');
+    p.handle({ type: 'quarantine', device: 'emulator-5556', reason: 'gone' });
+    expect(out).toContain('batch: device emulator-5556 quarantined: gone\n');
+    p.handle({ type: 'app-done', app: 'cn.gov.a', result: res('ok') });
+    p.stop('summary: x');
+    expect(out.at(-1)).toBe('batch 1/3 · 1 ok · 0 error · 1 running · 2 left · ETA 2 min 10 s — summary: x\n');
   });
 });

@@ -53,6 +53,8 @@ describe('runBatch', () => {
     expect(new Set(runOne.calls.map((c) => c.device))).toEqual(new Set(['d1', 'd2']));
     expect(done[0].result).toMatchObject({ status: 'ok', partial: false, bundle: `apps/${done[0].app}`, attempts: 1, verdicts: { '4.3': 'fail', '5': 'pass' } });
     expect(existsSync(path.join(out, 'work', 'a1', 'attempt-1'))).toBe(false);
+    // No empty work/<id>/ folders (nor work/) are left when no attempt failed.
+    expect(existsSync(path.join(out, 'work'))).toBe(false);
     expect(events[0]).toEqual({ type: 'begin', total: 5, finished: 0, pending: 5, concurrency: 2 });
   });
 

@@ -59,7 +59,8 @@ describe('batch summary', () => {
 
     const html = readFileSync(path.join(out, 'batch.html'), 'utf8');
     expect(html).toContain('<td class="v fail" title="fail">不符合</td>');
-    expect(html).toContain('需复核');
+    expect(html).toContain('需人工复核'); // the report's own words
+    expect(html).toMatch(/生成于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d（北京时间）/);
     expect(html).toContain('不适用');
     expect(html).toContain('无法判定');
     expect(html).toContain('<a href="apps/a/report.html">报告</a>');

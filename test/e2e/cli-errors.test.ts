@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -54,6 +54,18 @@ describe('govapp crawl: bad input', () => {
     writeFileSync(path.join(out, 'findings.json'), '{"keep":true}');
     await expectOneLineError(['crawl', '--app', sampleApp('study-portal'), '--out', out, '--appium-url', inject('appiumUrl')], /already holds a crawl/);
     expect(readFileSync(path.join(out, 'findings.json'), 'utf8')).toBe('{"keep":true}');
+  });
+  it('an --out holding unrelated files is refused before anything is written into it', async () => {
+    const out = tmp();
+    writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    mkdirSync(path.join(out, 'photos'));
+    await expectOneLineError(['crawl', '--app', sampleApp('study-portal'), '--out', out], /BAD_ARGUMENT: --out .*: not empty and not an evidence bundle \(holds notes\.txt, photos\)/);
+    expect(readdirSync(out).sort()).toEqual(['notes.txt', 'photos']);
+  });
+  it('an --out that is a file is refused', async () => {
+    const file = path.join(tmp(), 'bundle');
+    writeFileSync(file, 'x');
+    await expectOneLineError(['crawl', '--app', sampleApp('study-portal'), '--out', file], /BAD_ARGUMENT: --out .*: exists and is not a directory/);
   });
 });
 

@@ -6,6 +6,7 @@ import { toTuple } from '../../src/geometry.ts';
 import type { ObservedAction, ProbeResult } from '../../src/observation.ts';
 import { parsePageSource } from '../../src/snapshot/parse.ts';
 import { labelOf } from '../../src/snapshot/model.ts';
+import { screenTitle } from '../../src/snapshot/title.ts';
 import type { Snapshot, UiElement } from '../../src/snapshot/model.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../../src/version.ts';
 import { sampleApp } from './paths.ts';
@@ -132,7 +133,9 @@ export function writeFakeBundle(appName: string, opts: FakeBundleOptions = {}): 
   const screens = order.map((id) => {
     const s = byId.get(id)!;
     const p = s.package ?? pkg;
-    return { state: id, screenshot: `states/${id}.png`, source: `states/${id}.xml`, package: p, activity: s.activity ?? '', inApp: p === pkg, firstSeenMs: paths.get(id)!.firstSeenMs, path: paths.get(id)!.seqs };
+    // As the bundle writer does: what a person calls the screen, from its page source.
+    const title = screenTitle(parsePageSource(readFileSync(path.join(dir, 'states', `${id}.xml`), 'utf8')));
+    return { state: id, screenshot: `states/${id}.png`, source: `states/${id}.xml`, package: p, activity: s.activity ?? '', inApp: p === pkg, firstSeenMs: paths.get(id)!.firstSeenMs, path: paths.get(id)!.seqs, ...(title ? { title } : {}) };
   });
   writeFileSync(path.join(dir, 'screens.json'), JSON.stringify(screens, null, 2));
 

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -9,6 +10,7 @@ import { launchChromium, renderPdf } from '../../reports/pdf.ts';
 import { writeManifest } from '../../src/bundle/manifest.ts';
 import { writeFakeBundle } from '../helpers/fake-bundle.ts';
 import { REPO, SAMPLE_APPS } from '../helpers/paths.ts';
+import { PROBE_CHARS, PROBE_STRING } from '../../src/probes/gb18030.ts';
 
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 const dirs: string[] = [];
@@ -78,6 +80,64 @@ describe.each(SAMPLE_APPS)('HTML report of %s', (app) => {
   });
 });
 
+describe('several findings on one screen', () => {
+  it('shows one card with every box numbered and the items listed, not near-identical cards', async () => {
+    const dir = await rendered('study-portal', (d) => {
+      const f = JSON.parse(readFileSync(path.join(d, 'findings.json'), 'utf8'));
+      const c = f.clauses.find((x: { clause: string }) => x.clause === '4.1.2');
+      const shot = c.evidence[0].screenshot;
+      const state = c.evidence[0].state;
+      c.evidence = [1, 2, 3, 4, 5].map((n) => ({ state, screenshot: shot, via: 'a11y', text: `${n} 用户${n} ${1300 - n * 10}分`, bounds: [40, 300 + n * 120, 1040, 400 + n * 120] }));
+      writeFileSync(path.join(d, 'findings.json'), JSON.stringify(f));
+    });
+    expect(existsSync(path.join(dir, 'evidence/4.1.2-1-all.png'))).toBe(true);
+    const { page } = await load(dir);
+    try {
+      const cards = await page.$$eval('#clause-4\\.1\\.2 figure.evidence', (els) => els.map((e) => Array.from(e.querySelectorAll('ol.items li')).map((li) => li.textContent ?? '')));
+      expect(cards).toHaveLength(1);
+      expect(cards[0]).toHaveLength(5);
+      expect(cards[0][0]).toMatch(/^1 用户1 1290分/);
+      // The verdict table still counts every item.
+      const count = await page.$eval('table.verdicts tbody tr:nth-child(2) td:last-child', (td) => td.textContent);
+      expect(count).toBe('5 项');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('a report attached on its own', () => {
+  it('renders every image when report.html is copied alone to another directory', async () => {
+    const dir = await rendered('study-portal');
+    const alone = mkdtempSync(path.join(os.tmpdir(), 'govapp-report-alone-'));
+    dirs.push(alone);
+    copyFileSync(path.join(dir, 'report.html'), path.join(alone, 'report.html'));
+    const html = readFileSync(path.join(alone, 'report.html'), 'utf8');
+    // Every picture is inlined; links to full-size screenshots may point into the bundle.
+    expect(html).not.toMatch(/<img[^>]+src="(?!data:image\/jpeg;base64,)/);
+    expect(html).not.toMatch(/<image[^>]+href="(?!data:image\/jpeg;base64,)/);
+    const { page, failed, errors, requests } = await load(alone);
+    try {
+      expect(failed).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith('data:') && !u.endsWith('/report.html'))).toEqual([]);
+      const imgs = await page.$$eval('img', (els) => els.map((i) => (i as HTMLImageElement).naturalWidth));
+      expect(imgs.length).toBeGreaterThan(0);
+      expect(imgs.every((w) => w > 0)).toBe(true);
+      expect(await page.$$eval('svg.crawl-graph image', (els) => els.length)).toBeGreaterThan(3);
+      // Graph nodes are named as a person would name them, not only s1…sN.
+      const labels = await page.$$eval('svg.crawl-graph .node-label', (els) => els.map((e) => e.textContent ?? ''));
+      expect(labels.some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'report-alone.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+    // Size-aware: downscaled JPEG thumbnails, not the full PNGs.
+    const pngBytes = readdirSync(path.join(dir, 'states')).filter((f) => f.endsWith('.png')).reduce((n, f) => n + statSync(path.join(dir, 'states', f)).size, 0);
+    expect(Buffer.byteLength(html)).toBeLessThan(Math.max(pngBytes, 2_000_000));
+  });
+});
+
 describe('report safety and printing', () => {
   it('escapes hostile app text: no script, no handler, no dialog, no foreign URL', async () => {
     const evil = '"><img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -111,6 +171,43 @@ describe('report safety and printing', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it('draws every GB 18030-2022 probe character as a glyph, not as tofu, in HTML and PDF', async () => {
+    const dir = await rendered('study-portal', (d) => {
+      const f = JSON.parse(readFileSync(path.join(d, 'findings.json'), 'utf8'));
+      const c44 = f.clauses.find((c: { clause: string }) => c.clause === '4.4');
+      c44.summary = `回读字符：${PROBE_STRING}`;
+      writeFileSync(path.join(d, 'findings.json'), JSON.stringify(f));
+    });
+    const { page } = await load(dir);
+    try {
+      expect(await page.textContent('table.verdicts')).toContain(PROBE_STRING);
+      // Each character drawn in the report's own font stack must differ from the "missing glyph"
+      // box (an unassigned code point), and no two probe characters may look the same.
+      const result = await page.evaluate((chars: string[]) => {
+        const family = getComputedStyle(document.body).fontFamily;
+        const draw = (ch: string) => {
+          const c = document.createElement('canvas');
+          c.width = 64;
+          c.height = 64;
+          const ctx = c.getContext('2d')!;
+          ctx.font = `48px ${family}`;
+          ctx.fillText(ch, 4, 52);
+          return c.toDataURL();
+        };
+        const tofu = draw('\u{10FFFD}');
+        const drawn = chars.map(draw);
+        return { tofu: chars.filter((_, i) => drawn[i] === tofu), distinct: new Set(drawn).size };
+      }, PROBE_CHARS.map((p) => p.ch));
+      expect(result.tofu).toEqual([]);
+      expect(result.distinct).toBe(PROBE_CHARS.length);
+    } finally {
+      await page.close();
+    }
+    // The PDF embeds the fallback font that carries the Extension B–H glyphs.
+    const pdf = readFileSync(await renderPdf(dir, browser)).toString('latin1');
+    expect(pdf).toMatch(/BabelStone/);
   });
 
   it('prints to PDF with headless Chromium', async () => {

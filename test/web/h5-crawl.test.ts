@@ -15,6 +15,9 @@ describe('crawling the H5 fixtures end to end', () => {
       try {
         const result = await crawl({ target: { kind: 'url', url: `${server.url}/index.html` }, outDir, appiumUrl: inject('appiumUrl'), ocr: 'off', maxMinutes: 5 });
         expect(result.error).toBeUndefined();
+        // Named by its start page's title, not its URL.
+        const title = /<title>([^<]+)<\/title>/.exec(readFileSync(path.join(h5Fixture(name), 'index.html'), 'utf8'))![1];
+        expect(result.findings.app.label).toBe(title);
         const got = Object.fromEntries(result.findings.clauses.filter((c) => c.clause in expected.clauses).map((c) => [c.clause, c.verdict]));
         const summaries = result.findings.clauses.map((c) => `${c.clause} ${c.verdict}: ${c.summary}`).join('\n');
         expect(got, summaries).toEqual(expected.clauses);

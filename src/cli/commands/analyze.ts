@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { reportGate, verdictRows } from '../summary.ts';
 import { readFindings } from '../../../reports/bundle-data.ts';
 import { finalizeBundle } from '../../../reports/finalize.ts';
 import { readObservation } from '../../bundle/read.ts';
@@ -79,11 +80,10 @@ export const command: Command = {
       zip: values.zip,
     });
     for (const f of failures) process.stderr.write(`govapp: analyze: ${f.reporter} failed: ${describeError(f.error)}\n`);
-    const rows = findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${c.verdict.padEnd(7)} ${c.summary}`);
-    process.stdout.write([`${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...rows, `bundle: ${dir}`].join('\n') + '\n');
+    process.stdout.write([`${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...verdictRows(findings.clauses), `bundle: ${dir}`].join('\n') + '\n');
     if (failures.length) return 1;
     const gate = evaluateGate(findings, failOn);
-    if (failOn && gate.tripped) process.stderr.write(`govapp: ${describeGate(failOn, gate)}\n`);
+    reportGate(failOn, gate);
     return gate.exitCode;
   },
 };

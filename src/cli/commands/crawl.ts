@@ -4,13 +4,15 @@ import { parseAppArgument } from '../../../crawlers/target.ts';
 import type { CrawlProgress, OcrMode, StrategyName } from '../../../crawlers/types.ts';
 import { BadInputError } from '../../errors.ts';
 import { createLogger } from '../../log.ts';
+import { LiveStatus } from '../live-status.ts';
 import { isAppiumUp } from '../../appium/server.ts';
 import type { AppTarget } from '../../device/capabilities.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
-import { VERDICT_WORDS } from '../../../reports/clauses.ts';
+import { reportGate, verdictRows } from '../summary.ts';
 import { BUNDLE_OPTIONS } from './report.ts';
-import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
+import { assertFreshOutDir } from '../../bundle/out-dir.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
 
@@ -27,14 +29,24 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --ocr <engine>       paddle | tesseract | off (default paddle)
   --config <file>      govapp.yaml with credentials, safety allow-list, probes
   --system-port <n>    UiAutomator2 server port (parallel sessions need distinct ports)
-  --quiet              no progress line, warnings only
+  --quiet              no live status, warnings only
+  --verbose            full log on stderr too (debug level); same as --log-level debug
+  --log-level <l>      stderr log level: trace | debug | info | warn | error (the bundle's logs/crawl.log always has debug)
   --pdf                also render report.pdf (headless Chromium)
   --junit <file>       write JUnit XML: one test case per clause, failures for "fail"
   --fail-on <level>    fail | review: exit 3 when a clause has that verdict (CI gating)
   --sign-key <pem>     sign manifest.json with this Ed25519 private key (file or PEM text)
-  --zip <file>         also pack the bundle into one .zip`;
+  --zip <file>         also pack the bundle into one .zip
+
+examples:
+  govapp crawl --app ../shared/fixtures/apps/study-portal --out out/study-portal
+  govapp crawl --app app.apk --udid emulator-5554 --config govapp.yaml --out out/app
+  govapp crawl --app cn.gov.example.app --udid emulator-5554 --max-minutes 20 --out out/app
+  govapp crawl --url https://example.gov.cn/h5/ --out out/h5 --pdf
+  govapp crawl --app app.apk --udid emulator-5554 --out out/app --junit out/app.xml --fail-on fail`;
 
 const OCR_MODES = ['paddle', 'tesseract', 'off'] as const;
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 const STRATEGIES = ['targeted', 'bfs', 'dfs', 'random'] as const;
 
 export const command: Command = {
@@ -57,10 +69,13 @@ export const command: Command = {
       config: { type: 'string' },
       'system-port': { type: 'string' },
       quiet: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      'log-level': { type: 'string' },
       ...BUNDLE_OPTIONS,
     });
     if (!values.app === !values.url) throw new BadInputError('BAD_ARGUMENT', 'crawl: give exactly one of --app or --url');
     if (!values.out) throw new BadInputError('BAD_ARGUMENT', 'crawl: --out <dir> is required');
+    assertFreshOutDir(path.resolve(values.out));
     const ocr = oneOf('ocr', values.ocr, OCR_MODES);
     const strategy = oneOf('strategy', values.strategy, STRATEGIES);
     const maxActions = numberOption('max-actions', values['max-actions'], { min: 1, integer: true });
@@ -68,22 +83,32 @@ export const command: Command = {
     const seed = numberOption('seed', values.seed, { integer: true });
     const systemPort = numberOption('system-port', values['system-port'], { min: 1024, integer: true });
     const failOn = parseFailOn(values['fail-on']);
+    const logLevel = oneOf('log-level', values['log-level'], LOG_LEVELS) ?? (values.verbose ? 'debug' : undefined);
     if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before anything starts
     const target: AppTarget = values.url ? { kind: 'url', url: values.url } : parseAppArgument(values.app!);
     if (values['appium-url'] && !(await isAppiumUp(values['appium-url']))) {
       throw new BadInputError('APPIUM_UNREACHABLE', `--appium-url ${values['appium-url']}: no Appium server answers there (GET /status failed)`);
     }
     const outDir = path.resolve(values.out);
-    const log = createLogger({ level: values.quiet ? 'warn' : 'info', file: path.join(outDir, 'logs/crawl.log'), pretty: process.stderr.isTTY && !values.quiet });
+    // A person at a terminal gets one live status region with short events above it; the full
+    // log goes to the bundle (and to stderr too with --verbose / --log-level). Piped: JSON lines.
+    const live = !values.quiet && process.stderr.isTTY ? new LiveStatus(process.stderr) : undefined;
+    const log = createLogger({
+      level: values.quiet ? 'warn' : logLevel ?? (live ? 'warn' : 'info'),
+      file: path.join(outDir, 'logs/crawl.log'),
+      sink: live && { write: (line) => live.event(line), style: logLevel ? 'pretty' : 'brief' },
+    });
     const controller = new AbortController();
     const onSignal = () => {
       if (controller.signal.aborted) process.exit(130);
-      process.stderr.write('\ngovapp: stopping (Ctrl-C again to quit at once)…\n');
+      const msg = 'govapp: stopping (Ctrl-C again to quit at once)…';
+      if (live) live.event(msg);
+      else process.stderr.write(`\n${msg}\n`);
       controller.abort();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const progress = !values.quiet && process.stderr.isTTY ? progressLine() : undefined;
+    const progress = live && statusUpdater(live);
     try {
       const result = await crawl({
         target,
@@ -98,11 +123,11 @@ export const command: Command = {
         configFile: values.config,
         signal: controller.signal,
         logger: log,
-        onProgress: progress?.update,
+        onProgress: progress,
         report: { pdf: values.pdf, junit: values.junit, signKey: values['sign-key'], zip: values.zip },
       });
-      progress?.done();
-      const rows = result.findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${VERDICT_WORDS[c.verdict].padEnd(6, '　')} ${c.summary}`);
+      live?.done();
+      const rows = verdictRows(result.findings.clauses);
       process.stdout.write(
         [
           `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
@@ -114,12 +139,12 @@ export const command: Command = {
       if (controller.signal.aborted) return 130;
       if (failOn) {
         const gate = evaluateGate(result.findings, failOn);
-        process.stdout.write(describeGate(failOn, gate) + '\n');
+        reportGate(failOn, gate, values.quiet);
         return gate.exitCode;
       }
       return 0;
     } finally {
-      progress?.done();
+      live?.done();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
@@ -132,22 +157,30 @@ function oneOf<T extends string>(name: string, v: string | undefined, allowed: r
   return v as T;
 }
 
-/** One line on the terminal, rewritten in place: states found, actions taken, time elapsed. */
-function progressLine() {
-  let last = 0;
-  let shown = false;
-  return {
-    update(p: CrawlProgress) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      shown = true;
-      const s = Math.round(p.elapsedMs / 1000);
-      process.stderr.write(`\r\x1b[2K  ${p.states} screens · ${p.actions} actions · ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}${p.current ? ' · ' + p.current : ''}`);
-    },
-    done() {
-      if (shown) process.stderr.write('\r\x1b[2K');
-      shown = false;
-    },
+const PHASE_WORDS: Record<CrawlProgress['phase'], string> = {
+  appium: 'starting Appium',
+  session: 'opening the session',
+  exploring: 'exploring',
+  finishing: 'writing the bundle',
+};
+
+/** Feeds crawl progress into the live status region; each new screen is an event line above it. */
+function statusUpdater(live: LiveStatus): (p: CrawlProgress) => void {
+  const titles = new Map<string, string>();
+  return (p) => {
+    if (p.newScreen && p.current) {
+      if (p.title) titles.set(p.current, p.title);
+      live.event(`+ ${p.current}${p.title ? ` ${p.title}` : ''}`);
+    }
+    live.update({
+      phase: PHASE_WORDS[p.phase],
+      states: p.states,
+      actions: p.actions,
+      maxActions: p.maxActions,
+      deadline: p.deadline,
+      current: p.current,
+      title: p.current ? titles.get(p.current) : undefined,
+      ocrQueue: p.ocrQueue,
+    });
   };
 }

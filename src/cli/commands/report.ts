@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { reportGate } from '../summary.ts';
 import { readFindings } from '../../../reports/bundle-data.ts';
 import { finalizeBundle } from '../../../reports/finalize.ts';
 import { BadInputError, describeError } from '../../errors.ts';
@@ -62,7 +63,7 @@ export const command: Command = {
     process.stdout.write(`${path.join(dir, 'report.html')}${values.pdf ? `\n${path.join(dir, 'report.pdf')}` : ''}\n`);
     if (failures.length) return 1;
     const gate = evaluateGate(findings, failOn);
-    if (failOn && gate.tripped) process.stderr.write(`govapp: ${describeGate(failOn, gate)}\n`);
+    reportGate(failOn, gate);
     return gate.exitCode;
   },
 };
