@@ -25,6 +25,7 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --strategy <s>       targeted | bfs | dfs | random (default targeted)
   --seed <n>           seed for --strategy random
   --ocr <engine>       paddle | tesseract | off (default paddle)
+  --safety <level>     default | strict: strict (observe-only) taps navigation only (docs/safety.md)
   --config <file>      govapp.yaml with credentials, safety allow-list, probes
   --system-port <n>    UiAutomator2 server port (parallel sessions need distinct ports)
   --quiet              no progress line, warnings only
@@ -36,6 +37,7 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
 
 const OCR_MODES = ['paddle', 'tesseract', 'off'] as const;
 const STRATEGIES = ['targeted', 'bfs', 'dfs', 'random'] as const;
+const SAFETY_LEVELS = ['default', 'strict'] as const;
 
 export const command: Command = {
   name: 'crawl',
@@ -54,6 +56,7 @@ export const command: Command = {
       strategy: { type: 'string' },
       seed: { type: 'string' },
       ocr: { type: 'string' },
+      safety: { type: 'string' },
       config: { type: 'string' },
       'system-port': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -63,6 +66,7 @@ export const command: Command = {
     if (!values.out) throw new BadInputError('BAD_ARGUMENT', 'crawl: --out <dir> is required');
     const ocr = oneOf('ocr', values.ocr, OCR_MODES);
     const strategy = oneOf('strategy', values.strategy, STRATEGIES);
+    const safety = oneOf('safety', values.safety, SAFETY_LEVELS);
     const maxActions = numberOption('max-actions', values['max-actions'], { min: 1, integer: true });
     const maxMinutes = numberOption('max-minutes', values['max-minutes'], { min: 0.01 });
     const seed = numberOption('seed', values.seed, { integer: true });
@@ -95,6 +99,7 @@ export const command: Command = {
         strategy,
         seed,
         ocr,
+        safety,
         configFile: values.config,
         signal: controller.signal,
         logger: log,
