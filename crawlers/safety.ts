@@ -3,6 +3,7 @@ import { dialogAround, findConfirmDialogs, isNegativeAnswer, type ConfirmDialog 
 import { INTENTS, intentsInIdWords, intentsInText, isIntent, type Intent, type IntentMatch } from './safety/intents.ts';
 import { isTab, navigationKind, type NavigationKind } from './safety/navigation.ts';
 import { compactLabel, normalizeLabel } from './safety/normalize.ts';
+import { classifyPasswordForm, type PasswordFormKind } from './forms.ts';
 
 /**
  * The safety policy: on a real government app a crawl must never commit data or change the
@@ -60,11 +61,17 @@ const CHECKABLE_CLASS = /(Switch|SwitchCompat|SwitchMaterial|CheckBox|ToggleButt
 export interface ScreenSafety {
   snapshot: Snapshot;
   dialogs: ConfirmDialog[];
+  /** A password form that is not a login form (change-password, register, reset): its buttons commit it. */
+  credentialForm?: { kind: PasswordFormKind; why: string };
 }
 
 export function screenSafety(s: Snapshot): ScreenSafety {
-  return { snapshot: s, dialogs: findConfirmDialogs(s) };
+  const form = classifyPasswordForm(s);
+  return { snapshot: s, dialogs: findConfirmDialogs(s), ...(form && form.kind !== 'login' ? { credentialForm: { kind: form.kind, why: form.why } } : {}) };
 }
+
+/** Buttons that commit whatever form they sit under (确定 on a change-password form changes it). */
+const COMMITS_FORM = /^(确定|确认|提交|保存|完成|下一步|确认修改|立即注册|注册|ok|done|save|next|confirm|continue|register|sign up)$/;
 
 function allows(policy: SafetyPolicy, intent: RefusalKind, word: string | undefined): boolean {
   for (const a of policy.allow) {
@@ -148,6 +155,11 @@ export function judgeControl(policy: SafetyPolicy, screen: ScreenSafety, e: UiEl
   }
   const byLabel = judgeSegments(policy, segments);
   if (!byLabel.allowed) return out(byLabel);
+  const form = screen.credentialForm;
+  if (form && COMMITS_FORM.test(normalizeLabel(label).replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, ''))) {
+    const intent: Intent = form.kind === 'register' ? 'submit' : 'security';
+    if (!allows(policy, intent, label)) return out(refuse(intent, label, label, 'text', `commits a ${form.kind} form (${form.why})`));
+  }
   const dialog = dialogAround(s, screen.dialogs, e);
   if (dialog && !isNegativeAnswer(label, e.resourceId) && !allows(policy, dialog.intent ?? 'confirm', dialog.word)) {
     return out(refuse('confirm', dialog.word, dialog.text, 'dialog', `confirms "${dialog.text.slice(0, 40)}"${dialog.intent ? ` (${INTENTS[dialog.intent].reason})` : ''}`));

@@ -143,10 +143,11 @@ export const INTENTS: Readonly<Record<Intent, IntentWords>> = {
 };
 
 /**
- * Nouns built on an intent's verb: 发布时间 is when a notice was published, 支付记录 a history, not
- * a command. Taken out of a label before its words are matched.
+ * Nouns and states built on an intent's verb: 发布时间 is when a notice was published, 支付记录 a
+ * history, 待支付 an order's status — not commands. Taken out of a label before its words are matched.
  */
-const NOUN_COMPOUNDS = /(发布|提交|支付|上传|充值|购买|发送|缴费|删除|付款|下单|订阅)(时间|日期|单位|机构|部门|人|者|于|会|厅|方式|记录|状态|宝|明细|结果|历史|详情|须知|说明|指南|流程|进度|情况|金额|渠道|平台|中心)/g;
+const NOUN_COMPOUNDS =
+  /(发布|提交|支付|上传|充值|购买|发送|缴费|删除|付款|下单|订阅)(时间|日期|单位|机构|部门|人|者|于|会|厅|方式|记录|状态|宝|明细|结果|历史|详情|须知|说明|指南|流程|进度|情况|金额|渠道|平台|中心)|(待|已|未|已经|尚未)(发布|提交|支付|上传|充值|购买|发送|缴费|删除|付款|下单|订阅|注销|解绑|绑定|授权|撤回|续费)/g;
 
 /** What may precede the verb of a command without making it a sentence: 立即提交, 确认支付, 一键清空. */
 const IMPERATIVE_PREFIX = '(?:确认|确定|立即|马上|现在|一键|去|点击|点此|我要|请|继续|同意并|全部|批量|再次|重新|直接)*';

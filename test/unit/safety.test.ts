@@ -69,6 +69,8 @@ const DANGEROUS: Array<[string, Array<[string, string]>, string[]?]> = [
   ['long-press-menu', [['转发', 'send'], ['删除', 'delete']], ['复制']],
   ['swipe-to-delete-row', [['删除', 'delete']], ['系统通知：您的办件已受理', '置顶']],
   ['settings-exit', [['退出', 'logout']], ['关于我们']],
+  ['change-password-form', [['确定', 'security']], ['返回']],
+  ['register-form', [['注册', 'submit']], ['返回']],
 ];
 
 /** [fixture, every control that must stay tappable]. */
