@@ -73,7 +73,12 @@ export function screenSafety(s: Snapshot): ScreenSafety {
 /** Buttons that commit whatever form they sit under (确定 on a change-password form changes it). */
 const COMMITS_FORM = /^(确定|确认|提交|保存|完成|下一步|确认修改|立即注册|注册|ok|done|save|next|confirm|continue|register|sign up)$/;
 
-function allows(policy: SafetyPolicy, intent: RefusalKind, word: string | undefined): boolean {
+/**
+ * Whether the user allows a match. A word allows matches whose word contains it or is contained
+ * in it; for resource-id words (English) it allows the intent the word itself names, so that
+ * `allow: [提交]` also lets through the 提交 button whose id is `btn_submit`.
+ */
+function allows(policy: SafetyPolicy, intent: RefusalKind, word: string | undefined, source?: TriggerSource): boolean {
   for (const a of policy.allow) {
     const name = a.trim().toLowerCase();
     if (name === intent || (intent === 'toggle' && name === 'switch')) return true;
@@ -81,6 +86,7 @@ function allows(policy: SafetyPolicy, intent: RefusalKind, word: string | undefi
     const w = compactLabel(a);
     const m = compactLabel(word);
     if (w && (m.includes(w) || w.includes(m))) return true;
+    if (source === 'resource-id' && intentsInText(a).some((x) => x.intent === intent)) return true;
   }
   return false;
 }
@@ -90,7 +96,7 @@ function refuse(intent: RefusalKind, word: string | undefined, text: string, sou
 }
 
 function firstRefused(policy: SafetyPolicy, matches: IntentMatch[], text: string, source: TriggerSource): SafetyVerdict | undefined {
-  const m = matches.find((x) => !allows(policy, x.intent, x.word));
+  const m = matches.find((x) => !allows(policy, x.intent, x.word, source));
   return m && refuse(m.intent, m.word, text, source);
 }
 

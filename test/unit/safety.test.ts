@@ -169,6 +169,9 @@ describe('the allow escape hatch (test environments)', () => {
     expect(run('id-only-camel', allow('submit')).skipped).toEqual([]);
     expect(run('row-with-switch', allow('toggle')).skipped).toEqual([]);
     expect(run('english-pay-now', allow('提交')).skipped).toHaveLength(1);
+    // A word allows the intent it names in id words too (a 提交 button whose id is btnSubmit).
+    expect(run('id-only-camel', allow('提交')).skipped).toEqual([]);
+    expect(run('id-only-snake', allow('提交')).skipped).toHaveLength(1);
   });
   it('deny adds words; unsafe allows everything', () => {
     expect(run('check-in', { ...DEFAULT_SAFETY, deny: ['签到'] }).skipped.map((x) => x.intent)).toEqual(['denied']);
