@@ -1,6 +1,6 @@
 import { center, type Rect } from '../src/geometry.ts';
 import { ancestorsOf, labelOf, type Snapshot, type UiElement } from '../src/snapshot/model.ts';
-import { judgeTap, type SafetyPolicy } from './safety.ts';
+import { judgeControl, screenSafety, type RefusalKind, type SafetyPolicy, type TriggerSource } from './safety.ts';
 import { isTextField } from './forms.ts';
 
 /** Something the crawler can do on a screen. `key` is stable across visits of the same state. */
@@ -19,13 +19,26 @@ export interface CandidateAction {
   /** Position among the rows of a list (0 for the first row); undefined outside lists. */
   listRow?: number;
   inBottomBar: boolean;
+  /**
+   * The control has no text a person can read (an icon or an image button): its label is only in
+   * its pixels, so with OCR on it is judged again on the OCR text inside its bounds before a tap.
+   */
+  unlabelled?: boolean;
 }
 
+/** A control the safety policy refused (a line of skipped.jsonl, with the state added). */
 export interface SkippedAction {
   label: string;
   selector: Record<string, string>;
+  /** What the tap would have done (English), e.g. "submits a form". */
   reason: string;
+  /** The intent (`submit`, `pay`…) or policy rule (`confirm`, `not-navigation`…) that refused it. */
+  intent?: RefusalKind;
+  /** The word that matched. */
   word?: string;
+  /** The text that triggered the refusal, and where it was read. */
+  text?: string;
+  source?: TriggerSource;
 }
 
 const LIST_CLASS = /(RecyclerView|ListView|GridView|ScrollView|ViewPager|NestedScrollView)$/;
@@ -56,8 +69,9 @@ export function selectorFor(s: Snapshot, e: UiElement, clickables: UiElement[]):
  */
 export function extractActions(
   s: Snapshot,
-  opts: { appPackage: string; policy: SafetyPolicy; screenText: string },
+  opts: { appPackage: string; policy: SafetyPolicy },
 ): { actions: CandidateAction[]; skipped: SkippedAction[] } {
+  const screen = screenSafety(s);
   const clickables = s.elements.filter((e) => e.clickable && e.enabled && e.displayed && e.bounds.x2 > e.bounds.x1 && e.bounds.y2 > e.bounds.y1);
   const actions: CandidateAction[] = [];
   const skipped: SkippedAction[] = [];
@@ -76,9 +90,9 @@ export function extractActions(
     }
     const label = labelOf(s, e);
     const selector = selectorFor(s, e, clickables);
-    const verdict = judgeTap(opts.policy, { label, resourceId: e.resourceId, className: e.className }, opts.screenText);
+    const verdict = judgeControl(opts.policy, screen, e);
     if (!verdict.allowed) {
-      skipped.push({ label, selector, reason: verdict.reason ?? 'refused', word: verdict.word });
+      skipped.push(skippedEntry(label, selector, verdict));
       continue;
     }
     let key = `tap:${JSON.stringify(selector)}`;
@@ -95,6 +109,7 @@ export function extractActions(
       point: center(e.bounds),
       listRow,
       inBottomBar: e.bounds.y1 > s.height * 0.85,
+      ...(verdict.unlabelled ? { unlabelled: true } : {}),
     });
   }
   for (const e of s.elements) {
@@ -117,4 +132,16 @@ export function extractActions(
     }
   }
   return { actions, skipped };
+}
+
+export function skippedEntry(label: string, selector: Record<string, string>, v: { reason?: string; intent?: RefusalKind; word?: string; text?: string; source?: TriggerSource }): SkippedAction {
+  return {
+    label,
+    selector,
+    reason: v.reason ?? 'refused',
+    ...(v.intent ? { intent: v.intent } : {}),
+    ...(v.word ? { word: v.word } : {}),
+    ...(v.text ? { text: v.text } : {}),
+    ...(v.source ? { source: v.source } : {}),
+  };
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { BundleWriter } from '../src/bundle/writer.ts';
 import type { ClauseResult } from '../src/findings/schema.ts';
-import type { CrawlObservation, ObservedScreen } from '../src/observation.ts';
+import type { CrawlObservation, ObservedScreen, OcrBox } from '../src/observation.ts';
 import { OcrService } from '../src/ocr/pool.ts';
 import { mergeTexts } from '../src/ocr/merge.ts';
 import { runDetectors } from '../detectors/run.ts';
@@ -20,6 +20,11 @@ export interface Analysis {
   screenAdded(screen: ObservedScreen, png: Buffer): Promise<void>;
   /** Waits for every queued OCR job. */
   drain(): Promise<void>;
+  /**
+   * The OCR boxes of a recorded screen: at once when read (or OCR is off: undefined), or, with
+   * `wait`, once its job settles (undefined when it failed).
+   */
+  ocrOf(state: string, opts?: { wait?: boolean }): Promise<OcrBox[] | undefined>;
   detect(obs: CrawlObservation): ClauseResult[];
   stats(): Record<string, unknown>;
   /** OCR jobs queued or running. */
@@ -30,6 +35,7 @@ export interface Analysis {
 export async function createAnalysis(opts: { ocr: OcrMode; log: Logger; writer: BundleWriter }): Promise<Analysis> {
   const ocr = opts.ocr === 'off' ? undefined : new OcrService({ engine: opts.ocr });
   const pending = new Set<Promise<void>>();
+  const jobs = new Map<string, { screen: ObservedScreen; done: Promise<void> }>();
   return {
     ocrMode: opts.ocr,
     async screenAdded(screen, png) {
@@ -47,6 +53,13 @@ export async function createAnalysis(opts: { ocr: OcrMode; log: Logger; writer: 
         }
       });
       pending.add(job);
+      jobs.set(screen.state, { screen, done: job });
+    },
+    async ocrOf(state, o = {}) {
+      const j = jobs.get(state);
+      if (!j) return undefined;
+      if (o.wait) await j.done;
+      return j.screen.ocr;
     },
     async drain() {
       while (pending.size) await Promise.all([...pending]);

@@ -25,6 +25,8 @@ import { strategyFor } from './strategies/index.ts';
 import type { CrawlOptions, CrawlProgress, CrawlResult } from './types.ts';
 import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
+import type { SafetyPolicy } from './safety.ts';
+import { createTapGate } from './safety/ocr-gate.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
 const DEFAULT_MAX_MINUTES = 30;
@@ -88,20 +90,24 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       device: { ...device.info, ...meta.device },
       capabilities: redactCaps(capabilities),
       appiumUrl: opts.appiumUrl ? redactUrl(opts.appiumUrl) : 'local',
-      options: { maxActions, maxMinutes, strategy: opts.strategy ?? config.crawl.strategy ?? 'targeted', ocr: analysis.ocrMode },
+      options: { maxActions, maxMinutes, strategy: opts.strategy ?? config.crawl.strategy ?? 'targeted', ocr: analysis.ocrMode, safety: opts.safety ?? config.safety.level },
       startedAt: startedAt.toISOString(),
     };
     writer.writeRun(runInfo);
 
     deadline = Date.now() + maxMinutes * 60_000;
-    const login = new LoginTasks(config.apps[appPackage]?.credentials);
-    const dialogs = new DialogTasks(config.crawl.permissions);
+    const policy: SafetyPolicy = { ...config.safety, level: opts.safety ?? config.safety.level };
+    const login = new LoginTasks(config.apps[appPackage]?.credentials, policy);
+    const dialogs = new DialogTasks(config.crawl.permissions, policy);
+    // Observe-only: no probe that types or sends.
+    const probes = policy.level === 'strict' ? [new TimerProbe(config.probes.timerSeconds)] : [new TimerProbe(config.probes.timerSeconds), new EncodingProbe(config.probes.encoding), new AiQuestionProbe(config.probes.aiQuestion)];
     const explorer = new Explorer({
-      tasks: [dialogs, login, new TimerProbe(config.probes.timerSeconds), new EncodingProbe(config.probes.encoding), new AiQuestionProbe(config.probes.aiQuestion)],
+      tasks: [dialogs, login, ...probes],
       device,
       writer,
       appPackage,
-      policy: config.safety,
+      policy,
+      vetTap: analysis.ocrMode === 'off' ? undefined : createTapGate({ policy, ocrOf: (state, o) => analysis!.ocrOf(state, o) }),
       strategy: strategyFor(opts.strategy ?? config.crawl.strategy ?? 'targeted', opts.seed ?? config.crawl.seed ?? 1),
       maxActions,
       deadline,
@@ -152,7 +158,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     await analysis.drain();
     const findings = findingsFor(stopReason, opts.signal?.aborted ? { interrupted: true } : {});
     writer.writeFindings(findings);
-    writer.writeRun({ ...runInfo, finishedAt: findings.run.finishedAt, stopReason, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status, dialogs: dialogs.answered, permissions: dialogs.permissions });
+    writer.writeRun({ ...runInfo, finishedAt: findings.run.finishedAt, stopReason, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status, forms: login.forms, dialogs: dialogs.answered, permissions: dialogs.permissions });
     log.info({ states: explorer.screens.length, actions: explorer.actions.length, stopReason }, 'crawl finished');
     await teardown();
     const apkSha256 = target.kind === 'apk' ? (await hashFile(target.apk)).sha256 : undefined;

@@ -4,6 +4,7 @@ import { labelOf, type Snapshot, type UiElement } from '../src/snapshot/model.ts
 import type { Task, TaskProvider } from './explorer.ts';
 import { selectorFor } from './actions.ts';
 import type { StateNode } from './graph.ts';
+import { DEFAULT_SAFETY, judgeControl, screenSafety, type SafetyPolicy } from './safety.ts';
 
 /**
  * System dialogs and popups that stand between the crawler and the app: each kind is answered
@@ -101,12 +102,18 @@ export class DialogTasks implements TaskProvider {
   private readonly done = new Set<string>();
   crashes = 0;
 
-  constructor(private readonly permissionAnswer: 'allow' | 'deny' = 'allow') {}
+  constructor(
+    private readonly permissionAnswer: 'allow' | 'deny' = 'allow',
+    private readonly policy: SafetyPolicy = DEFAULT_SAFETY,
+  ) {}
 
   next(node: StateNode, screen: Parameters<TaskProvider['next']>[1], snapshot: Snapshot): Task | undefined {
     const dialog = classifyDialog(snapshot, screen.package, this.permissionAnswer);
     // Permission and crash dialogs are answered every time they show; the others once per screen.
     if (!dialog || (this.done.has(node.key) && dialog.kind !== 'permission' && dialog.kind !== 'crash')) return undefined;
+    // The app's own popups are answered only with a button the safety policy lets through (a
+    // "consent" that also confirms closing the account is not consent); system dialogs always.
+    if (dialog.kind !== 'permission' && dialog.kind !== 'crash' && !judgeControl(this.policy, screenSafety(snapshot), dialog.button).allowed) return undefined;
     this.done.add(node.key);
     return {
       name: `dialog:${dialog.kind}`,

@@ -7,7 +7,7 @@ import type { ObservedAction, ObservedScreen, ProbeResult } from '../src/observa
 import { parsePageSource } from '../src/snapshot/parse.ts';
 import type { Snapshot } from '../src/snapshot/model.ts';
 import type { BundleWriter } from '../src/bundle/writer.ts';
-import { extractActions, type CandidateAction } from './actions.ts';
+import { extractActions, type CandidateAction, type SkippedAction } from './actions.ts';
 import { ExplorationGraph, type StateNode } from './graph.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { signatureOf, stateHash } from './state-key.ts';
@@ -99,6 +99,12 @@ export interface ExplorerOptions {
   webviewStatus?: () => { webviews: number; inspected: number; fallback: boolean; reason?: string };
   /** How long to wait for a screen without actions to move by itself (splash screens). */
   waitForTimedMoveMs?: number;
+  /**
+   * Judges a tap again just before it is made, with what was not known when the screen was read
+   * (the OCR text inside an image-only control, crawlers/safety/ocr-gate.ts). A refusal is
+   * recorded like any other and the tap is not made.
+   */
+  vetTap?: (state: string, action: CandidateAction) => Promise<SkippedAction | undefined>;
 }
 
 interface Here {
@@ -379,8 +385,7 @@ export class Explorer {
   }
 
   private candidates(snapshot: Snapshot) {
-    const screenText = snapshot.elements.map((e) => e.text || e.contentDesc).join(' ');
-    return extractActions(snapshot, { appPackage: this.o.appPackage, policy: this.o.policy, screenText });
+    return extractActions(snapshot, { appPackage: this.o.appPackage, policy: this.o.policy });
   }
 
   /** A known state can show more than last time (rows scrolled into view): add their actions. */
@@ -455,6 +460,13 @@ export class Explorer {
 
   private async perform(node: StateNode, a: CandidateAction): Promise<void> {
     node.tried.add(a.key);
+    const refusal = a.kind === 'tap' ? await this.o.vetTap?.(node.key, a) : undefined;
+    if (refusal) {
+      node.refused.add(JSON.stringify(refusal.selector));
+      this.o.writer.addSkipped({ state: node.key, ...refusal });
+      this.o.log.info({ state: node.key, label: refusal.label, intent: refusal.intent }, 'tap refused on second look');
+      return;
+    }
     this.relaunchesWithoutProgress = 0;
     const { device, signal } = this.o;
     const details = { selector: a.selector, label: a.label, bounds: a.bounds };

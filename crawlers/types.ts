@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppTarget, DeviceOptions } from '../src/device/capabilities.ts';
 import type { Findings, StopReason } from '../src/findings/schema.ts';
 import type { GovappError } from '../src/errors.ts';
+import type { SafetyLevel } from './safety.ts';
 
 export type StrategyName = 'targeted' | 'bfs' | 'dfs' | 'random';
 export type OcrMode = 'paddle' | 'tesseract' | 'off';
@@ -39,6 +40,8 @@ export interface CrawlOptions {
   strategy?: StrategyName;
   seed?: number;
   ocr?: OcrMode;
+  /** Safety level; overrides the config's `safety.level` (docs/safety.md). */
+  safety?: SafetyLevel;
   /** Path of a govapp.yaml config (credentials, safety allow-list, probes). */
   configFile?: string;
   signal?: AbortSignal;

@@ -70,7 +70,7 @@ export class BundleWriter {
     this.writeRecording();
   }
 
-  addSkipped(entry: { state: string; label: string; selector: Record<string, string>; reason: string; word?: string }): void {
+  addSkipped(entry: { state: string; label: string; selector: Record<string, string>; reason: string; intent?: string; word?: string; text?: string; source?: string }): void {
     appendJsonLine(this.file('skipped.jsonl'), entry);
   }
 

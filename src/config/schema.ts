@@ -20,13 +20,18 @@ export const appConfigSchema = z.strictObject({
 
 export const configSchema = z.strictObject({
   apps: z.record(z.string(), appConfigSchema).default({}),
+  /** The safety policy (docs/safety.md). */
   safety: z
     .strictObject({
-      allow: z.array(z.string()).default([]),
-      deny: z.array(z.string()).default([]),
+      /** `default` refuses dangerous controls; `strict` (observe-only) taps navigation only. */
+      level: z.enum(['default', 'strict']).default('default'),
+      /** Intent names (`submit`, `pay`, `toggle`…) or words (`提交`) allowed in a test environment. */
+      allow: z.array(z.string().min(1)).default([]),
+      /** Extra words to refuse. */
+      deny: z.array(z.string().min(1)).default([]),
       unsafe: z.boolean().default(false),
     })
-    .default({ allow: [], deny: [], unsafe: false }),
+    .default({ level: 'default', allow: [], deny: [], unsafe: false }),
   crawl: z
     .strictObject({
       maxActions: z.number().int().positive().optional(),

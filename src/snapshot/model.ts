@@ -82,6 +82,72 @@ export function labelOf(s: Snapshot, e: UiElement): string {
     .join(' ');
 }
 
+/** Where a piece of an element's accessible label comes from. */
+export type LabelSource = 'text' | 'content-desc' | 'hint' | 'descendant' | 'resource-id';
+
+export interface LabelPart {
+  source: LabelSource;
+  text: string;
+  /** The element the text belongs to (`e` itself, or a descendant). */
+  elementId: number;
+}
+
+/** Descendant classes that are controls themselves: their resource-ids name what they do. */
+const CONTROL_CLASS = /(Button|ImageView|ImageButton|CheckBox|Switch|ToggleButton|RadioButton)$/;
+
+/**
+ * Everything a person (or TalkBack) perceives as the label of `e`, piece by piece: its own text,
+ * content-desc and hint, the text and content-desc of every displayed descendant, and the words
+ * of the resource-ids of `e` and of its descendant controls (`btnSubmit` → "btn submit").
+ * `text` keeps its meaning (the element's own text); this is the derived, complete label that
+ * a safety judgement must look at, since a clickable parent's own text may hide what it contains.
+ */
+export function accessibleLabelParts(s: Snapshot, e: UiElement): LabelPart[] {
+  const parts: LabelPart[] = [];
+  const add = (source: LabelSource, text: string, el: UiElement) => {
+    if (text.trim()) parts.push({ source, text, elementId: el.id });
+  };
+  add('text', e.text, e);
+  add('content-desc', e.contentDesc, e);
+  add('hint', e.hint, e);
+  const ids: UiElement[] = [e];
+  for (const d of descendantsOf(s, e)) {
+    if (!d.displayed) continue;
+    add('descendant', d.text, d);
+    add('descendant', d.contentDesc, d);
+    if (d.clickable || CONTROL_CLASS.test(d.className)) ids.push(d);
+  }
+  for (const el of ids) {
+    const words = resourceIdWords(el.resourceId);
+    if (words.length) parts.push({ source: 'resource-id', text: words.join(' '), elementId: el.id });
+  }
+  return parts;
+}
+
+/** The accessible label as one string (texts only, without resource-id words). */
+export function accessibleLabel(s: Snapshot, e: UiElement): string {
+  return accessibleLabelParts(s, e)
+    .filter((p) => p.source !== 'resource-id')
+    .map((p) => p.text.trim())
+    .join(' ');
+}
+
+/**
+ * The words of a resource-id's entry name, lower-cased: `pkg:id/btnSubmit` → [btn, submit],
+ * `btn_del` → [btn, del], `ivDelete2` → [iv, delete, 2], `HTTPConfig` → [http, config].
+ */
+export function resourceIdWords(resourceId: string): string[] {
+  const name = resourceId.replace(/^.*:id\//, '').replace(/^.*\//, '');
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
 /** Element ids of packages other than `pkg` are never the app's own. */
 export function appElements(s: Snapshot, pkg: string): UiElement[] {
   return s.elements.filter((e) => e.package === pkg);

@@ -109,7 +109,7 @@ const SAMPLES = path.dirname(sampleApp('study-portal'));
 
 function nodeFrom(file: string, key = 's1', order = 0): StateNode {
   const s = parsePageSource(readFileSync(file, 'utf8'), file);
-  const { actions } = extractActions(s, { appPackage: 'cn.gov.example', policy: DEFAULT_CONFIG.safety, screenText: '' });
+  const { actions } = extractActions(s, { appPackage: 'cn.gov.example', policy: DEFAULT_CONFIG.safety });
   return { key, hash: key, order, actions, tried: new Set(), backTried: false, waited: false, visits: 1, depth: order, seenTexts: new Set(), refused: new Set() };
 }
 

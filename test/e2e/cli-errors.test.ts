@@ -28,6 +28,7 @@ async function expectOneLineError(args: string[], re: RegExp, code = 2) {
 describe('govapp crawl: bad input', () => {
   it('an unknown option', () => expectOneLineError(['crawl', '--app', sampleApp('study-portal'), '--out', tmp(), '--bogus'], /BAD_ARGUMENT: crawl: Unknown option '--bogus'/));
   it('an unknown command', () => expectOneLineError(['crawll'], /unknown command "crawll"/));
+  it('an unknown safety level', () => expectOneLineError(['crawl', '--app', sampleApp('study-portal'), '--out', tmp(), '--safety', 'paranoid'], /BAD_ARGUMENT: --safety: expected one of default, strict, got "paranoid"/));
   it('a missing --out', () => expectOneLineError(['crawl', '--app', sampleApp('study-portal')], /--out <dir> is required/));
   it('a directory without app.json', () => expectOneLineError(['crawl', '--app', tmp(), '--out', tmp()], /BAD_APP_GRAPH: .*app\.json: missing/));
   it('an invalid field in app.json', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDialog, permissionOf } from '../../crawlers/dialogs.ts';
-import { findLoginForm, safeTextFields } from '../../crawlers/forms.ts';
+import { classifyPasswordForm, findLoginForm, safeTextFields } from '../../crawlers/forms.ts';
 import { parsePageSource } from '../../src/snapshot/parse.ts';
 import { labelOf } from '../../src/snapshot/model.ts';
 
@@ -53,6 +53,33 @@ describe('forms', () => {
     const f = findLoginForm(s, { usernameField: 'p:id/b', submit: 'p:id/go' })!;
     expect(f.username.resourceId).toBe('p:id/b');
     expect(f.submit.resourceId).toBe('p:id/go');
+  });
+  const title = (t: string) => node('android.widget.TextView', { text: t, 'resource-id': 'p:id/tv_title' });
+  const link = (t: string) => node('android.widget.TextView', { text: t, clickable: 'true' });
+  it.each([
+    ['a change-password form: phone field, new-password field, 确定', page(title('修改密码'), field('请输入手机号', 'p:id/et_phone'), field('请输入新密码', 'p:id/et_new_pwd', true), button('确定', 'p:id/btn_ok')), 'change-password'],
+    ['the same without a title', page(field('请输入手机号', 'p:id/et_phone'), field('请输入新密码', 'p:id/et_new_pwd', true), button('确定', 'p:id/btn_ok')), 'change-password'],
+    ['old + new + confirm password', page(field('原密码', 'p:id/a', true), field('新密码', 'p:id/b', true), field('确认新密码', 'p:id/c', true), button('提交')), 'change-password'],
+    ['a register form', page(title('用户注册'), field('手机号', 'p:id/phone'), field('设置密码', 'p:id/pwd', true), field('再次输入密码', 'p:id/pwd2', true), button('注册')), 'register'],
+    ['a reset form', page(title('找回密码'), field('手机号', 'p:id/phone'), field('请输入密码', 'p:id/pwd', true), button('确定')), 'reset'],
+    ['id words only: et_confirm_pwd', page(field('账号', 'p:id/user'), field('密码', 'p:id/pwd', true), field('', 'p:id/et_confirm_pwd', true), button('登录')), 'other'],
+    ['确定 on a screen that does not say login', page(field('用户名', 'p:id/u'), field('密码', 'p:id/p', true), button('确定')), 'other'],
+  ])('%s is not a login form', (_name, s, kind) => {
+    expect(findLoginForm(s)).toBeUndefined();
+    expect(classifyPasswordForm(s)?.kind).toBe(kind);
+  });
+  it.each([
+    ['登录 with 忘记密码 and 注册 links', page(field('请输入用户名', 'p:id/u'), field('请输入密码', 'p:id/p', true), button('登录'), link('忘记密码？'), link('注册账号'))],
+    ['Taiwan wording 登入', page(field('帳號', 'p:id/u'), field('密碼', 'p:id/p', true), button('登入'))],
+    ['English Sign in', page(field('Email', 'p:id/u'), field('Password', 'p:id/p', true), button('Sign in'))],
+    ['确定 on a screen titled 用户登录', page(title('用户登录'), field('用户名', 'p:id/u'), field('密码', 'p:id/p', true), button('确定'))],
+    ['登录/注册', page(title('登录/注册'), field('手机号', 'p:id/u'), field('密码', 'p:id/p', true), button('登录'))],
+  ])('%s is a login form', (_name, s) => {
+    expect(classifyPasswordForm(s)?.kind).toBe('login');
+  });
+  it('no probe types into a screen with a password field', () => {
+    const s = page(title('修改密码'), field('请输入您的昵称', 'p:id/nick'), field('请输入新密码', 'p:id/et_new_pwd', true), button('确定'));
+    expect(safeTextFields(s)).toEqual([]);
   });
   it('safe fields for the encoding probe: never passwords, phone numbers, ID numbers or captchas', () => {
     const s = page(field('请输入您的意见建议', 'p:id/content'), field('手机号码', 'p:id/phone'), field('身份证号', 'p:id/id'), field('验证码', 'p:id/code'), button('提交'));

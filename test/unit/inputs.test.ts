@@ -71,12 +71,13 @@ describe('config', () => {
   it('reads YAML with defaults', async () => {
     const c = await loadConfig(write('govapp.yaml', 'apps:\n  cn.gov.x:\n    credentials: { username: u, password: p }\nsafety:\n  allow: [提交]\n'));
     expect(c.apps['cn.gov.x'].credentials).toMatchObject({ username: 'u', password: 'p', maxAttempts: 2 });
-    expect(c.safety).toEqual({ allow: ['提交'], deny: [], unsafe: false });
+    expect(c.safety).toEqual({ level: 'default', allow: ['提交'], deny: [], unsafe: false });
     expect(c.probes.timerSeconds).toBe(3);
   });
   it.each([
     ['apps:\n  cn.gov.x:\n    credentials: { username: u }\n', /govapp\.yaml: apps\.cn\.gov\.x\.credentials\.password: /],
     ['safety:\n  unsafe: "yes"\n', /govapp\.yaml: safety\.unsafe: /],
+    ['safety:\n  level: paranoid\n', /govapp\.yaml: safety\.level: /],
     ['crawl:\n  strategy: fastest\n', /govapp\.yaml: crawl\.strategy: /],
     ['bogus: 1\n', /govapp\.yaml: \(root\): Unrecognized key/],
     ['apps: [\n', /govapp\.yaml: cannot be read/],

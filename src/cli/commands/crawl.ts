@@ -27,6 +27,7 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --strategy <s>       targeted | bfs | dfs | random (default targeted)
   --seed <n>           seed for --strategy random
   --ocr <engine>       paddle | tesseract | off (default paddle)
+  --safety <level>     default | strict: strict (observe-only) taps navigation only (docs/safety.md)
   --config <file>      govapp.yaml with credentials, safety allow-list, probes
   --system-port <n>    UiAutomator2 server port (parallel sessions need distinct ports)
   --quiet              no live status, warnings only
@@ -48,6 +49,7 @@ examples:
 const OCR_MODES = ['paddle', 'tesseract', 'off'] as const;
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 const STRATEGIES = ['targeted', 'bfs', 'dfs', 'random'] as const;
+const SAFETY_LEVELS = ['default', 'strict'] as const;
 
 export const command: Command = {
   name: 'crawl',
@@ -66,6 +68,7 @@ export const command: Command = {
       strategy: { type: 'string' },
       seed: { type: 'string' },
       ocr: { type: 'string' },
+      safety: { type: 'string' },
       config: { type: 'string' },
       'system-port': { type: 'string' },
       quiet: { type: 'boolean' },
@@ -78,6 +81,7 @@ export const command: Command = {
     assertFreshOutDir(path.resolve(values.out));
     const ocr = oneOf('ocr', values.ocr, OCR_MODES);
     const strategy = oneOf('strategy', values.strategy, STRATEGIES);
+    const safety = oneOf('safety', values.safety, SAFETY_LEVELS);
     const maxActions = numberOption('max-actions', values['max-actions'], { min: 1, integer: true });
     const maxMinutes = numberOption('max-minutes', values['max-minutes'], { min: 0.01 });
     const seed = numberOption('seed', values.seed, { integer: true });
@@ -120,6 +124,7 @@ export const command: Command = {
         strategy,
         seed,
         ocr,
+        safety,
         configFile: values.config,
         signal: controller.signal,
         logger: log,
