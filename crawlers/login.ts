@@ -1,6 +1,6 @@
 import type { Credentials } from '../src/config/schema.ts';
 import { center } from '../src/geometry.ts';
-import type { Snapshot } from '../src/snapshot/model.ts';
+import { labelOf, type Snapshot } from '../src/snapshot/model.ts';
 import type { Task, TaskProvider } from './explorer.ts';
 import { classifyPasswordForm, locatorFor, type PasswordFormKind } from './forms.ts';
 import { selectorFor, skippedEntry } from './actions.ts';
@@ -18,6 +18,9 @@ import { DEFAULT_SAFETY, judgeControl, screenSafety, type SafetyPolicy } from '.
  * or the recording (they are written as "[redacted]").
  */
 const MAX_LOGINS = 10;
+
+/** What crawl.jsonl, logs and the recording say was typed into a credential field. */
+export const REDACTED = '[redacted]';
 
 /** Intents a login button may name without being refused: it submits the login form. */
 const LOGIN_EXCEPTION = new Set(['submit', 'confirm', 'not-navigation']);
@@ -70,11 +73,13 @@ export class LoginTasks implements TaskProvider {
         ctx.log.info({ attempt: this.attempts }, 'logging in with configured credentials');
         const user = locatorFor(snapshot, login.username);
         const pwd = locatorFor(snapshot, login.password);
-        await ctx.act({ kind: 'type', from: ctx.node, details: { selector: { locator: user }, detail: '[redacted]', label: 'username' } }, () => device.type(user, creds.username, signal));
-        await ctx.act({ kind: 'type', from: ctx.node, details: { selector: { locator: pwd }, detail: '[redacted]', label: 'password' } }, () => device.type(pwd, creds.password, signal));
+        // Steps are labelled as a person sees the form (the report says 点击“登录”, not an id).
+        const fieldLabel = (e: typeof login.username, fallback: string) => e.hint.trim() || e.contentDesc.trim() || fallback;
+        await ctx.act({ kind: 'type', from: ctx.node, details: { selector: { locator: user }, detail: REDACTED, label: fieldLabel(login.username, '账号') } }, () => device.type(user, creds.username, signal));
+        await ctx.act({ kind: 'type', from: ctx.node, details: { selector: { locator: pwd }, detail: REDACTED, label: fieldLabel(login.password, '密码') } }, () => device.type(pwd, creds.password, signal));
         const p = center(login.submit.bounds);
         await ctx.act(
-          { kind: 'tap', from: ctx.node, details: { selector, label: 'login', bounds: login.submit.bounds }, transition: (to) => ({ from: ctx.node.key, on: selector, to, replace: true }) },
+          { kind: 'tap', from: ctx.node, details: { selector, label: labelOf(snapshot, login.submit).trim() || '登录', bounds: login.submit.bounds }, transition: (to) => ({ from: ctx.node.key, on: selector, to, replace: true }) },
           () => device.tap(p.x, p.y, signal),
         );
         const after = ctx.here();

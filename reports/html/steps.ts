@@ -39,7 +39,7 @@ export function describeAction(a: ObservedAction): string {
     case 'tap':
       return `点击“${targetName(a)}”`;
     case 'type':
-      return `在“${targetName(a)}”中输入“${isSecretField(a) ? '••••••' : short(a.detail ?? '')}”`;
+      return `在“${targetName(a)}”中输入“${isSecretField(a) || a.detail === '[redacted]' ? '••••••' : short(a.detail ?? '')}”`;
     case 'swipe':
       return SWIPE_WORDS[a.detail ?? ''] ?? '滑动';
     case 'back':

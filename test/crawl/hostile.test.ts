@@ -1,3 +1,4 @@
+import { REDACTED } from '../../crawlers/login.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,10 +72,10 @@ describe('a crawl over the hostile fixture app', () => {
     expect(c.run.login).toMatchObject({ succeeded: true, failures: 0 });
     const typed = c.actions.filter((a) => a.kind === 'type');
     expect(typed.length).toBeGreaterThan(0);
-    const typedOn = new Set(typed.filter((a) => a.label === 'username' || a.label === 'password').map((a) => c.idOf.get(a.from)));
+    const typedOn = new Set(typed.filter((a) => a.detail === REDACTED).map((a) => c.idOf.get(a.from)));
     expect([...typedOn]).toEqual(['login']);
     // Only the encoding probe types elsewhere, into harmless fields, never into a password form.
-    for (const a of typed.filter((x) => x.label !== 'username' && x.label !== 'password')) expect(['apply', 'feedback']).toContain(c.idOf.get(a.from));
+    for (const a of typed.filter((x) => x.detail !== REDACTED)) expect(['apply', 'feedback']).toContain(c.idOf.get(a.from));
     expect(c.actions.filter((a) => ['security', 'reset', 'register'].includes(c.idOf.get(a.from) ?? '') && a.kind === 'type')).toEqual([]);
     expect(c.reached.has('security')).toBe(true);
     expect(['forbidden-password-changed', 'forbidden-password-reset', 'forbidden-registered'].filter((id) => c.reached.has(id))).toEqual([]);

@@ -36,6 +36,11 @@ describe('login with configured credentials', () => {
     const r = await run('office-compliant', 'cn.gov.example.office', config('apps:\n  cn.gov.example.office:\n    credentials: { username: demo, password: Demo@2026 }\n'));
     expect(runJson(r.outDir).login).toMatchObject({ failures: 0, succeeded: true });
     expect(activities(r.outDir)).toEqual(expect.arrayContaining(['.MainActivity', '.AiChatActivity', '.AboutActivity', '.FeedbackActivity']));
+    // The login steps are named as a person sees the form (the report's path reads 点击“登录”).
+    const actions = parseJsonLines<ObservedAction>(readFileSync(path.join(r.outDir, 'crawl.jsonl'), 'utf8'));
+    const loginTap = actions.find((a) => a.kind === 'tap' && a.selector?.['resource-id']?.endsWith(':id/btn_login'));
+    expect(loginTap?.label).toBe('登录');
+    expect(actions.filter((a) => a.kind === 'type' && a.detail === '[redacted]').map((a) => a.label).every((l) => l && !/^(username|password)$/.test(l))).toBe(true);
   });
 });
 
