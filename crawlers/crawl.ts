@@ -91,7 +91,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       signal: opts.signal,
       log,
       webviewStatus: opened.webviewStatus,
-      settleMs: config.crawl.settleMs ?? (target.kind === 'app-graph' ? 0 : 400),
+      // UiAutomator2 waits for an idle UI itself (settings[waitForIdleTimeout]); only H5 pages need a settle.
+      settleMs: config.crawl.settleMs ?? (target.kind === 'url' ? 400 : 0),
       hooks: {
         onScreen: async (screen, _snapshot, png) => {
           await analysis!.screenAdded(screen, png);

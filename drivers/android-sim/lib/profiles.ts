@@ -25,6 +25,11 @@ export const faultsSchema = z.object({
   crashServerAfterRequests: z.number().int().positive().optional(),
   /** The device leaves `adb devices` (and every adb command fails) after this many requests. */
   vanishAfterRequests: z.number().int().positive().optional(),
+  /**
+   * An older UiAutomator2 server that does not report `max-text-length` in the page source: the
+   * field still cuts typed text to its limit, but nothing on the screen says so.
+   */
+  hideMaxTextLength: z.boolean().optional(),
 });
 export type Faults = z.infer<typeof faultsSchema>;
 

@@ -117,7 +117,9 @@ export class Uia2Server {
       case 'GET /source': {
         const [lo, hi] = lat.source;
         await sleep(lo + Math.random() * (hi - lo));
-        return renderSource({ ...this.view(), height: this.windowHeight });
+        const view = this.view();
+        if (d.profile.faults.hideMaxTextLength) for (const n of view.nodes) delete n.attrs['max-text-length'];
+        return renderSource({ ...view, height: this.windowHeight });
       }
       case 'GET /screenshot':
         await sleep(lat.screenshot);
