@@ -63,6 +63,8 @@ export class SimDevice {
   readonly history: string[] = [];
   /** UiAutomator2 HTTP requests served since the last `/session`. */
   serverRequests = 0;
+  /** Modelled latency slept so far (ms): the device's own time in a benchmark. */
+  sleptMs = 0;
   private nextPid = 4000;
   private lastLaunched?: InstalledApp;
 
@@ -176,6 +178,13 @@ export class SimDevice {
     if (app) return app.runtime.appStatus === 'stopped' ? undefined : app.pid || undefined;
     if ((pkg === SERVER_PACKAGE || pkg === SERVER_TEST_PACKAGE) && this.instrumentation) return 3999;
     return this.opaque.get(pkg)?.pid;
+  }
+
+  /** Waits `ms` of modelled device latency. */
+  async delay(ms: number): Promise<void> {
+    if (ms <= 0) return;
+    this.sleptMs += ms;
+    await new Promise((r) => setTimeout(r, ms));
   }
 
   pid(): number {

@@ -10,7 +10,6 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HttpChannel } from './channel.ts';
-import { sleep } from './profiles.ts';
 import { runShell } from './shell.ts';
 import { SERVER_DEVICE_PORT, SERVER_PACKAGE, SERVER_TEST_PACKAGE, SimDevice, type SimDeviceOptions } from './sim-device.ts';
 import { Uia2Server } from './uia2-server.ts';
@@ -174,7 +173,7 @@ export class Simulator {
         await ch.closed;
         return 0;
       case 'shell': {
-        await sleep(d.profile.latency.shell);
+        await d.delay(d.profile.latency.shell);
         const line = rest.join(' ');
         const r = await runShell(line, { device: d, channel: ch, instrument: () => this.instrument(d, ch) });
         ch.out(r.out ?? '');

@@ -116,13 +116,13 @@ export class Uia2Server {
     switch (key) {
       case 'GET /source': {
         const [lo, hi] = lat.source;
-        await sleep(lo + Math.random() * (hi - lo));
+        await this.device.delay(lo + Math.random() * (hi - lo));
         const view = this.view();
         if (d.profile.faults.hideMaxTextLength) for (const n of view.nodes) delete n.attrs['max-text-length'];
         return renderSource({ ...view, height: this.windowHeight });
       }
       case 'GET /screenshot':
-        await sleep(lat.screenshot);
+        await this.device.delay(lat.screenshot);
         return this.screenshot();
       case 'GET /window/current/size':
         return { width: d.width, height: this.windowHeight };
@@ -155,7 +155,7 @@ export class Uia2Server {
       case 'POST /elements':
       case 'POST /element/:id/element':
       case 'POST /element/:id/elements': {
-        await sleep(lat.other);
+        await this.device.delay(lat.other);
         const ctx = key.includes(':id') ? this.resolve(p.split('/')[2]).node.index : undefined;
         return this.find(String(body.strategy ?? body.using), String(body.selector ?? body.value), key.endsWith('elements'), ctx);
       }
@@ -176,22 +176,22 @@ export class Uia2Server {
         return { width: r.width, height: r.height };
       }
       case 'POST /element/:id/click': {
-        await sleep(lat.tap);
+        await this.device.delay(lat.tap);
         const node = this.node(p);
         const { x, y } = centerOf(node);
         this.tap(x, y);
         return null;
       }
       case 'POST /element/:id/clear':
-        await sleep(lat.other);
+        await this.device.delay(lat.other);
         this.typeInto(this.node(p), '', 'replace');
         return null;
       case 'POST /element/:id/value':
-        await sleep(lat.other);
+        await this.device.delay(lat.other);
         this.typeInto(this.node(p), String(body.text ?? (Array.isArray(body.value) ? body.value.join('') : '')), body.replace ? 'replace' : 'append');
         return null;
       case 'POST /actions': {
-        await sleep(lat.tap);
+        await this.device.delay(lat.tap);
         const events = interpretActions(body.actions ?? [], (id) => centerOf(this.resolve(id).node));
         for (const e of events) {
           if (e.kind === 'tap') this.tap(e.at.x, e.at.y);
@@ -201,7 +201,7 @@ export class Uia2Server {
         return null;
       }
       case 'POST /appium/gestures/click': {
-        await sleep(lat.tap);
+        await this.device.delay(lat.tap);
         const el = body.origin?.ELEMENT ?? body.origin?.['element-6066-11e4-a52e-4f735466cecf'] ?? body.elementId;
         const at = el ? centerOf(this.resolve(el).node) : { x: Number(body.offset?.x ?? body.x), y: Number(body.offset?.y ?? body.y) };
         this.tap(at.x, at.y);
@@ -209,12 +209,12 @@ export class Uia2Server {
       }
       case 'POST /appium/device/press_keycode':
       case 'POST /appium/device/long_press_keycode':
-        await sleep(lat.tap);
+        await this.device.delay(lat.tap);
         if (Number(body.keycode) === 4) d.back();
         else if (Number(body.keycode) === 3) d.home();
         return null;
       case 'POST /back':
-        await sleep(lat.tap);
+        await this.device.delay(lat.tap);
         d.back();
         return null;
       case 'POST /keys':
