@@ -27,6 +27,8 @@ export interface DeviceOptions {
    * auto-download stays off).
    */
   chromedriverDir?: string;
+  /** `appium:app` for an APK target when the Appium server is on another host: the served APK's URL. */
+  appUrl?: string;
   /** Upper bound for UiAutomator2's wait for an idle UI before each command (default 1500 ms). */
   waitForIdleTimeoutMs?: number;
   extra?: Record<string, unknown>;
@@ -112,7 +114,7 @@ export function buildCapabilities(target: AppTarget, dev: DeviceOptions = {}): C
         ...common,
       };
       if (target.kind === 'apk') {
-        caps['appium:app'] = path.resolve(target.apk);
+        caps['appium:app'] = dev.appUrl ?? path.resolve(target.apk);
         if (target.package) caps['appium:appPackage'] = target.package;
         if (target.activity) caps['appium:appActivity'] = target.activity;
       } else {

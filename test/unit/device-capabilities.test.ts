@@ -36,3 +36,12 @@ describe('packageOfSource', () => {
     expect(packageOfSource('<hierarchy rotation="0"></hierarchy>')).toBeUndefined();
   });
 });
+
+describe('govapp crawl --chromedriver-dir', () => {
+  it('a directory that does not exist: one line naming the flag, exit 2', async () => {
+    const { runMain } = await import('../helpers/cli.ts');
+    const r = await runMain('crawl', '--app', 'cn.gov.x', '--udid', 'emulator-5554', '--out', '/tmp/govapp-never', '--chromedriver-dir', '/nope/chromedrivers');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('govapp: BAD_ARGUMENT: --chromedriver-dir /nope/chromedrivers: not a directory');
+  });
+});

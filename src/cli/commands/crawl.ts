@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { crawl } from '../../../crawlers/crawl.ts';
 import { parseAppArgument } from '../../../crawlers/target.ts';
@@ -27,6 +28,9 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --ocr <engine>       paddle | tesseract | off (default paddle)
   --config <file>      govapp.yaml with credentials, safety allow-list, probes
   --system-port <n>    UiAutomator2 server port (parallel sessions need distinct ports)
+  --chromedriver-dir <dir>  chromedriver binaries for the device's WebView versions (UiAutomator2
+                       chromedriverExecutableDir); without it WebViews are read through the
+                       accessibility tree only
   --quiet              no progress line, warnings only
   --pdf                also render report.pdf (headless Chromium)
   --junit <file>       write JUnit XML: one test case per clause, failures for "fail"
@@ -56,6 +60,7 @@ export const command: Command = {
       ocr: { type: 'string' },
       config: { type: 'string' },
       'system-port': { type: 'string' },
+      'chromedriver-dir': { type: 'string' },
       quiet: { type: 'boolean' },
       ...BUNDLE_OPTIONS,
     });
@@ -68,6 +73,10 @@ export const command: Command = {
     const seed = numberOption('seed', values.seed, { integer: true });
     const systemPort = numberOption('system-port', values['system-port'], { min: 1024, integer: true });
     const failOn = parseFailOn(values['fail-on']);
+    const chromedriverDir = values['chromedriver-dir'];
+    if (chromedriverDir !== undefined && !(existsSync(chromedriverDir) && statSync(chromedriverDir).isDirectory())) {
+      throw new BadInputError('BAD_ARGUMENT', `--chromedriver-dir ${chromedriverDir}: not a directory`);
+    }
     if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before anything starts
     const target: AppTarget = values.url ? { kind: 'url', url: values.url } : parseAppArgument(values.app!);
     if (values['appium-url'] && !(await isAppiumUp(values['appium-url']))) {
@@ -89,7 +98,7 @@ export const command: Command = {
         target,
         outDir,
         appiumUrl: values['appium-url'],
-        device: { udid: values.udid, avd: values.avd, systemPort },
+        device: { udid: values.udid, avd: values.avd, systemPort, ...(chromedriverDir ? { chromedriverDir } : {}) },
         maxActions,
         maxMinutes,
         strategy,
