@@ -13,6 +13,12 @@ export const latencySchema = z.object({
   other: z.number().nonnegative().default(0),
   /** Any adb shell command (dumpsys, getprop …): an adb round trip on a real emulator. */
   shell: z.number().nonnegative().default(0),
+  /**
+   * How long the UI stays busy after a tap, back or swipe (a transition animation): the server
+   * waits for an idle UI before the next page source or screenshot, at most its
+   * `waitForIdleTimeout` setting, as UiAutomator2's `waitForIdle` does.
+   */
+  animation: z.number().nonnegative().default(0),
 });
 export type Latency = z.infer<typeof latencySchema>;
 
@@ -38,12 +44,13 @@ export const profileSchema = z.object({
   faults: faultsSchema.default({}),
 });
 export type Profile = z.infer<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;
 
 /**
  * Round trips measured on x86_64 Android 14 emulators with UiAutomator2 (page source of a
  * 40–200 node screen 0.3–1 s, a 1080×2340 PNG ~0.2 s, a W3C tap ~0.1 s, an adb shell ~40 ms).
  */
-export const EMULATOR_LATENCY: Latency = { source: [300, 1000], screenshot: 200, tap: 100, other: 30, shell: 40 };
+export const EMULATOR_LATENCY: Latency = { source: [300, 1000], screenshot: 200, tap: 100, other: 30, shell: 40, animation: 0 };
 
 export const PROFILES = {
   instant: profileSchema.parse({}),

@@ -7,7 +7,7 @@ import { LAUNCHER_ACTIVITY, LAUNCHER_PACKAGE } from '../../replay/lib/launcher.t
 import type { ScreenView } from '../../replay/lib/view.ts';
 import type { Channel } from './channel.ts';
 import { InstalledApp, qualify } from './installed-app.ts';
-import { profileSchema, type Profile } from './profiles.ts';
+import { profileSchema, type Profile, type ProfileInput } from './profiles.ts';
 
 export const SERVER_PACKAGE = 'io.appium.uiautomator2.server';
 export const SERVER_TEST_PACKAGE = 'io.appium.uiautomator2.server.test';
@@ -18,7 +18,7 @@ export interface SimDeviceOptions {
   serial: string;
   /** App-graph directories installed before the session (the device's "installed apps"). */
   apps?: string[];
-  profile?: Partial<Profile>;
+  profile?: ProfileInput;
   width?: number;
   height?: number;
   density?: number;

@@ -68,6 +68,8 @@ export class Uia2Server {
   private settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   private implicitWaitMs = 0;
   private launcherPng?: Promise<string>;
+  /** When the UI becomes idle again after the last input (performance.now() ms). */
+  private busyUntil = 0;
 
   constructor(private readonly device: SimDevice) {}
 
@@ -115,6 +117,7 @@ export class Uia2Server {
     const key = `${method} ${p.replace(/\/element\/[^/]+/, '/element/:id').replace(/\/attribute\/.+$/, '/attribute/:name')}`;
     switch (key) {
       case 'GET /source': {
+        await this.waitForIdle();
         const [lo, hi] = lat.source;
         await this.device.delay(lo + Math.random() * (hi - lo));
         const view = this.view();
@@ -122,6 +125,7 @@ export class Uia2Server {
         return renderSource({ ...view, height: this.windowHeight });
       }
       case 'GET /screenshot':
+        await this.waitForIdle();
         await this.device.delay(lat.screenshot);
         return this.screenshot();
       case 'GET /window/current/size':
@@ -215,6 +219,7 @@ export class Uia2Server {
         return null;
       case 'POST /back':
         await this.device.delay(lat.tap);
+        this.input();
         d.back();
         return null;
       case 'POST /keys':
@@ -237,6 +242,17 @@ export class Uia2Server {
         d.log(`[${d.serial}] uia2: unsupported ${method} ${p}`);
         throw new W3CError(404, 'unknown command', `The requested resource could not be found, or a request was received using an HTTP method that is not supported by the mapped resource: ${method} ${p}`);
     }
+  }
+
+  /** UiAutomator2's waitForIdle: until the last input's animation is over, at most waitForIdleTimeout. */
+  private async waitForIdle(): Promise<void> {
+    const left = Math.min(this.busyUntil - performance.now(), Number(this.settings.waitForIdleTimeout) || 0);
+    if (left > 0) await this.device.delay(left);
+  }
+
+  private input(): void {
+    const a = this.device.profile.latency.animation;
+    if (a > 0) this.busyUntil = performance.now() + a;
   }
 
   private view(): ScreenView {
@@ -284,6 +300,7 @@ export class Uia2Server {
 
   /** A tap; when it gives an EditText the focus, the soft keyboard comes up. */
   private tap(x: number, y: number): void {
+    this.input();
     const d = this.device;
     const app = d.foreground();
     if (!app) {
@@ -304,6 +321,7 @@ export class Uia2Server {
   }
 
   private gesture(g: Gesture): void {
+    this.input();
     const app = this.device.foreground();
     if (app?.runtime.gesture(g)) this.device.keyboardShown = false;
   }
