@@ -114,7 +114,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       signal: opts.signal,
       log,
       webviewStatus: opened.webviewStatus,
-      settleMs: config.crawl.settleMs ?? (target.kind === 'app-graph' ? 0 : 400),
+      // UiAutomator2 waits for an idle UI itself (settings[waitForIdleTimeout]); only H5 pages need a settle.
+      settleMs: config.crawl.settleMs ?? (target.kind === 'url' ? 400 : 0),
       hooks: {
         onScreen: async (screen, snapshot, png) => {
           // An H5 app is named by its first page's title, as a person would name it, not by its URL.

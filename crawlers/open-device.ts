@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { buildCapabilities, type AppTarget, type Capabilities, type DeviceOptions } from '../src/device/capabilities.ts';
 import type { Device } from '../src/device/device.ts';
+import { isLocalAppium, serveApk } from '../src/device/apk-server.ts';
 import { openSession } from '../src/device/session.ts';
 import { WdioDevice } from '../src/device/wdio-device.ts';
 import { GovappError } from '../src/errors.ts';
@@ -27,8 +28,11 @@ export async function openDevice(target: AppTarget, appiumUrl: string, dev: Devi
     const web = await openWebDevice({ appiumUrl, url: target.url, device: options });
     return { device: web, appPackage: web.appId, capabilities: buildCapabilities(target, options) };
   }
-  const capabilities = buildCapabilities(target, dev);
-  const browser = await openSession({ appiumUrl, capabilities });
+  // An APK path means nothing to an Appium server on another host: serve the file for the session start.
+  const served = target.kind === 'apk' && !isLocalAppium(appiumUrl) ? await serveApk(target.apk, appiumUrl) : undefined;
+  if (served) log.info({ url: served.url }, 'serving the APK to the remote Appium server');
+  const capabilities = buildCapabilities(target, { ...dev, ...(served ? { appUrl: served.url } : {}) });
+  const browser = await openSession({ appiumUrl, capabilities }).finally(() => served?.close());
   const caps = browser.capabilities as Record<string, unknown>;
   // UiAutomator2 reads the package from an APK and reports it in the session capabilities.
   const appPackage = ('package' in target && target.package) || String(caps['appium:appPackage'] ?? caps.appPackage ?? '');

@@ -21,6 +21,8 @@ export interface StartAppiumOptions {
   timeoutMs?: number;
   /** Extra `appium server` arguments, e.g. `--relaxed-security`. */
   args?: string[];
+  /** Extra environment for the server, e.g. the `ANDROID_HOME` of a simulated device farm. */
+  env?: Record<string, string>;
 }
 
 const live = new Set<ChildProcess>();
@@ -54,7 +56,7 @@ export async function startAppium(opts: StartAppiumOptions = {}): Promise<Appium
     ...(opts.args ?? []),
   ];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, APPIUM_HOME: PACKAGE_ROOT },
+    env: { ...process.env, ...opts.env, APPIUM_HOME: PACKAGE_ROOT },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);

@@ -20,7 +20,43 @@ export interface DeviceOptions {
   /** For H5 targets: the chromium binary and its chromedriver. */
   chromeBinary?: string;
   chromedriverExecutable?: string;
+  /**
+   * For WebViews in native apps: a directory of chromedriver binaries (one per Chrome/WebView
+   * major version, named as the driver expects). Absent: WebViews are not inspected; the crawl
+   * reads them through the accessibility tree only (appium-chromedriver ships no binary and
+   * auto-download stays off).
+   */
+  chromedriverDir?: string;
+  /** `appium:app` for an APK target when the Appium server is on another host: the served APK's URL. */
+  appUrl?: string;
+  /** Upper bound for UiAutomator2's wait for an idle UI before each command (default 1500 ms). */
+  waitForIdleTimeoutMs?: number;
   extra?: Record<string, unknown>;
+}
+
+/** Packages that may own the first screen of an app: its own, or a runtime-permission dialog. */
+export const PERMISSION_CONTROLLERS = ['com.android.permissioncontroller', 'com.google.android.permissioncontroller'] as const;
+
+/**
+ * How the driver confirms that the app started. Its default waits for the launcher activity
+ * itself to have the focus, which fails when a splash screen is gone before the first check or a
+ * permission dialog owns the screen: any activity of the app or of a permission controller is a
+ * start. For an APK whose package we do not know, the driver does not wait at all; the
+ * explorer's first screen tells what came up.
+ */
+function launchWait(pkg: string | undefined): Capabilities {
+  if (!pkg) return { 'appium:appWaitForLaunch': false };
+  return { 'appium:appWaitActivity': '*', 'appium:appWaitPackage': [pkg, ...PERMISSION_CONTROLLERS].join(',') };
+}
+
+/** Headless AVD boot, with timeouts for a cold boot on a loaded lab host. */
+function avdCapabilities(avd: string): Capabilities {
+  return {
+    'appium:avd': avd,
+    'appium:avdArgs': ['-no-window', '-no-audio', '-no-boot-anim', '-no-snapshot-save', '-gpu', 'swiftshader_indirect'],
+    'appium:avdLaunchTimeout': 180_000,
+    'appium:avdReadyTimeout': 180_000,
+  };
 }
 
 export type Capabilities = Record<string, unknown>;
@@ -52,9 +88,12 @@ export function buildCapabilities(target: AppTarget, dev: DeviceOptions = {}): C
         platformName: 'Android',
         'appium:automationName': 'UiAutomator2',
         ...(dev.udid ? { 'appium:udid': dev.udid } : {}),
-        ...(dev.avd ? { 'appium:avd': dev.avd } : {}),
+        ...(dev.avd ? avdCapabilities(dev.avd) : {}),
         // Permission dialogs stay on screen: they are evidence (which permission, when).
         'appium:autoGrantPermissions': false,
+        ...launchWait(target.package),
+        // Some vendor ROMs refuse `settings put global hidden_api_policy`; the crawl does not need it.
+        'appium:ignoreHiddenApiPolicyError': true,
         'appium:noReset': target.kind === 'package',
         'appium:fullReset': false,
         'appium:disableWindowAnimation': true,
@@ -64,13 +103,18 @@ export function buildCapabilities(target: AppTarget, dev: DeviceOptions = {}): C
         // Compressed layout hides "unimportant" views, and with them text in custom widgets.
         'appium:settings[ignoreUnimportantViews]': false,
         'appium:settings[allowInvisibleElements]': false,
+        // The server waits for an idle UI before each command; this bounds that wait for apps
+        // that never go idle (animations, tickers), and replaces a fixed settle sleep.
+        'appium:settings[waitForIdleTimeout]': dev.waitForIdleTimeoutMs ?? 1500,
+        ...(dev.chromedriverDir ? { 'appium:chromedriverExecutableDir': path.resolve(dev.chromedriverDir) } : {}),
+        'appium:autodownloadEnabled': false,
         ...(dev.systemPort ? { 'appium:systemPort': dev.systemPort } : {}),
         ...(dev.chromedriverPort ? { 'appium:chromedriverPort': dev.chromedriverPort } : {}),
         ...(dev.mjpegServerPort ? { 'appium:mjpegServerPort': dev.mjpegServerPort } : {}),
         ...common,
       };
       if (target.kind === 'apk') {
-        caps['appium:app'] = path.resolve(target.apk);
+        caps['appium:app'] = dev.appUrl ?? path.resolve(target.apk);
         if (target.package) caps['appium:appPackage'] = target.package;
         if (target.activity) caps['appium:appActivity'] = target.activity;
       } else {

@@ -11,10 +11,26 @@ function findArgs(locator: string): [string, string] {
 }
 
 /**
+ * Messages that mean the device (or the automation server on it) is gone, not that one command
+ * failed: a dead socket, a deleted session, the UiAutomator2 server's instrumentation having
+ * exited (it crashed or was killed), the device having left `adb devices`.
+ */
+const LOST_DEVICE =
+  /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|invalid session id|session.*(terminated|not started|not found)|instrumentation process is not running|cannot be proxied to UiAutomator2 server|Could not proxy command to the remote server|device '[^']*' not found|device (offline|unauthorized|not found)/i;
+
+/** The package of the window a UiAutomator2 page source shows (its first element's `package`). */
+export function packageOfSource(source: string): string | undefined {
+  return /<hierarchy\b[^>]*>\s*<[^>]*?\spackage="([^"]*)"/.exec(source)?.[1] || undefined;
+}
+
+/**
  * The Device boundary over a WebdriverIO session on Appium (UiAutomator2 on an emulator, or the
  * replay driver). Only W3C and `mobile:` execute methods are used, so the same calls work on both.
  */
 export class WdioDevice implements Device {
+  /** A page source request still on the wire: `currentApp()` asked meanwhile reads its package from it. */
+  private sourceInFlight?: Promise<string>;
+
   constructor(
     private readonly browser: Browser,
     readonly info: DeviceInfo,
@@ -46,7 +62,7 @@ export class WdioDevice implements Device {
       return out;
     } catch (e) {
       const msg = String((e as Error)?.message ?? e).split('\n')[0];
-      if (/ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|invalid session id|session.*(terminated|not started|not found)/i.test(msg)) {
+      if (LOST_DEVICE.test(msg)) {
         throw new DeviceError('DEVICE_OFFLINE', `${what}: device session lost: ${msg}`, { cause: e });
       }
       throw e;
@@ -54,7 +70,13 @@ export class WdioDevice implements Device {
   }
 
   pageSource(signal?: AbortSignal): Promise<string> {
-    return this.call('pageSource', signal, () => this.browser.getPageSource());
+    const p = this.call('pageSource', signal, () => this.browser.getPageSource());
+    this.sourceInFlight = p;
+    const clear = () => {
+      if (this.sourceInFlight === p) this.sourceInFlight = undefined;
+    };
+    p.then(clear, clear);
+    return p;
   }
 
   screenshot(signal?: AbortSignal): Promise<Buffer> {
@@ -99,8 +121,17 @@ export class WdioDevice implements Device {
     });
   }
 
+  /**
+   * Back as the user means it: with the soft keyboard up, Android's first back only hides the
+   * keyboard, so it is hidden first and the back then leaves the screen.
+   */
   back(signal?: AbortSignal): Promise<void> {
-    return this.call('back', signal, () => this.browser.back());
+    return this.call('back', signal, async () => {
+      if (await this.browser.isKeyboardShown().catch(() => false)) {
+        await this.browser.hideKeyboard().catch((e) => this.log?.debug({ err: String(e) }, 'hideKeyboard failed'));
+      }
+      await this.browser.back();
+    });
   }
 
   type(locator: string, text: string, signal?: AbortSignal): Promise<void> {
@@ -121,10 +152,21 @@ export class WdioDevice implements Device {
     });
   }
 
+  /**
+   * Package and activity. On a device each of `getCurrentPackage` / `getCurrentActivity` is an
+   * `adb shell dumpsys window` round trip; when a page source is being fetched at the same time
+   * (the explorer asks for both at once), the package comes from that source instead. Only on
+   * UiAutomator2: there the source is the focused window's; a replayed state names its package
+   * in app.json, which may differ from what its recorded page source says.
+   */
   currentApp(signal?: AbortSignal): Promise<CurrentApp> {
+    const source = /^uiautomator2$/i.test(this.info.automationName) ? this.sourceInFlight : undefined;
     return this.call('currentApp', signal, async () => {
-      const pkg = (await this.browser.execute('mobile: getCurrentPackage', {})) as string;
-      const activity = (await this.browser.execute('mobile: getCurrentActivity', {})) as string;
+      const [activity, fromSource] = await Promise.all([
+        this.browser.execute('mobile: getCurrentActivity', {}) as Promise<string>,
+        source ? source.then(packageOfSource, () => undefined) : undefined,
+      ]);
+      const pkg = fromSource ?? ((await this.browser.execute('mobile: getCurrentPackage', {})) as string);
       return { package: pkg ?? '', activity: activity ?? '' };
     });
   }

@@ -118,3 +118,41 @@ export function compareProbe(typed: string, readBack: string): ProbeComparison {
   flush();
   return { intact: lost.length === 0 && replaced.length === 0, lost, replaced };
 }
+
+/**
+ * Splits `text` into pieces of at most `maxUnits` UTF-16 code units, never through a surrogate
+ * pair: what fits into a field whose `max-text-length` (Android's `InputFilter.LengthFilter`,
+ * and UiAutomator2's setText, count UTF-16 units) is `maxUnits`. No limit (0): one piece.
+ * A limit under 2 cannot take a character outside the BMP at all: `undefined`.
+ */
+export function chunkUtf16(text: string, maxUnits: number): string[] | undefined {
+  if (!(maxUnits > 0) || text.length <= maxUnits) return [text];
+  if (maxUnits < 2 && Array.from(text).some((ch) => ch.length > 1)) return undefined;
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of text) {
+    if (cur.length + ch.length > maxUnits) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * When `readBack` is `typed` cut short by a length limit — the first n UTF-16 units kept, a cut
+ * through a surrogate pair read back as `?` (the lone half, as the device's encoder writes it) or
+ * dropped — the whole characters that were kept; otherwise `undefined` (a real loss or
+ * replacement, for `compareProbe` to judge).
+ */
+export function lengthLimitCut(typed: string, readBack: string): string | undefined {
+  const n = readBack.length;
+  if (n === 0 || n >= typed.length) return undefined;
+  const head = typed.slice(0, n);
+  const splitsPair = /[\uD800-\uDBFF]$/.test(head);
+  if (!splitsPair && readBack === head) return head;
+  if (splitsPair && readBack === head.slice(0, -1) + '?') return n > 1 ? head.slice(0, -1) : undefined;
+  return undefined;
+}

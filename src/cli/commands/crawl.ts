@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { crawl } from '../../../crawlers/crawl.ts';
 import { parseAppArgument } from '../../../crawlers/target.ts';
@@ -30,6 +31,9 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --safety <level>     default | strict: strict (observe-only) taps navigation only (docs/safety.md)
   --config <file>      govapp.yaml with credentials, safety allow-list, probes
   --system-port <n>    UiAutomator2 server port (parallel sessions need distinct ports)
+  --chromedriver-dir <dir>  chromedriver binaries for the device's WebView versions (UiAutomator2
+                       chromedriverExecutableDir); without it WebViews are read through the
+                       accessibility tree only
   --quiet              no live status, warnings only
   --verbose            full log on stderr too (debug level); same as --log-level debug
   --log-level <l>      stderr log level: trace | debug | info | warn | error (the bundle's logs/crawl.log always has debug)
@@ -71,6 +75,7 @@ export const command: Command = {
       safety: { type: 'string' },
       config: { type: 'string' },
       'system-port': { type: 'string' },
+      'chromedriver-dir': { type: 'string' },
       quiet: { type: 'boolean' },
       verbose: { type: 'boolean' },
       'log-level': { type: 'string' },
@@ -88,6 +93,10 @@ export const command: Command = {
     const systemPort = numberOption('system-port', values['system-port'], { min: 1024, integer: true });
     const failOn = parseFailOn(values['fail-on']);
     const logLevel = oneOf('log-level', values['log-level'], LOG_LEVELS) ?? (values.verbose ? 'debug' : undefined);
+    const chromedriverDir = values['chromedriver-dir'];
+    if (chromedriverDir !== undefined && !(existsSync(chromedriverDir) && statSync(chromedriverDir).isDirectory())) {
+      throw new BadInputError('BAD_ARGUMENT', `--chromedriver-dir ${chromedriverDir}: not a directory`);
+    }
     if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before anything starts
     const target: AppTarget = values.url ? { kind: 'url', url: values.url } : parseAppArgument(values.app!);
     if (values['appium-url'] && !(await isAppiumUp(values['appium-url']))) {
@@ -118,7 +127,7 @@ export const command: Command = {
         target,
         outDir,
         appiumUrl: values['appium-url'],
-        device: { udid: values.udid, avd: values.avd, systemPort },
+        device: { udid: values.udid, avd: values.avd, systemPort, ...(chromedriverDir ? { chromedriverDir } : {}) },
         maxActions,
         maxMinutes,
         strategy,
