@@ -128,6 +128,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       stopReason = error.code === 'ABORTED' ? 'budget' : 'error';
       log.error({ code: error.code, err: error.message }, 'crawl broke off');
     }
+    // Stopped by the user (Ctrl-C, SIGTERM, a batch stopping): neither the budget nor a fault.
+    if (opts.signal?.aborted) stopReason = 'interrupted';
     await analysis.drain();
     const findings = findingsFor(stopReason, opts.signal?.aborted ? { interrupted: true } : {});
     writer.writeFindings(findings);

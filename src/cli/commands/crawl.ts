@@ -11,6 +11,7 @@ import { VERDICT_WORDS } from '../../../reports/clauses.ts';
 import { BUNDLE_OPTIONS } from './report.ts';
 import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
+import { EXIT } from '../exit-codes.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
 
@@ -77,7 +78,7 @@ export const command: Command = {
     const log = createLogger({ level: values.quiet ? 'warn' : 'info', file: path.join(outDir, 'logs/crawl.log'), pretty: process.stderr.isTTY && !values.quiet });
     const controller = new AbortController();
     const onSignal = () => {
-      if (controller.signal.aborted) process.exit(130);
+      if (controller.signal.aborted) process.exit(EXIT.INTERRUPTED);
       process.stderr.write('\ngovapp: stopping (Ctrl-C again to quit at once)…\n');
       controller.abort();
     };
@@ -111,13 +112,12 @@ export const command: Command = {
           ...(result.error ? [`crawl broke off: ${result.error.code}: ${result.error.message}`] : []),
         ].join('\n') + '\n',
       );
-      if (controller.signal.aborted) return 130;
-      if (failOn) {
-        const gate = evaluateGate(result.findings, failOn);
-        process.stdout.write(describeGate(failOn, gate) + '\n');
-        return gate.exitCode;
-      }
-      return 0;
+      if (result.stopReason === 'interrupted' || controller.signal.aborted) return EXIT.INTERRUPTED;
+      const gate = evaluateGate(result.findings, failOn);
+      if (failOn) process.stdout.write(describeGate(failOn, gate) + '\n');
+      // A crawl that broke off has not seen what it would have: louder than any verdict gate.
+      if (result.stopReason === 'error') return EXIT.BROKE_OFF;
+      return gate.exitCode;
     } finally {
       progress?.done();
       process.off('SIGINT', onSignal);
