@@ -10,6 +10,7 @@ import type { AppGraph } from '../src/appgraph/schema.ts';
 import { BundleWriter, type RecordingMeta } from '../src/bundle/writer.ts';
 import type { CrawlObservation } from '../src/observation.ts';
 import { createLogger } from '../src/log.ts';
+import { configSecrets } from '../src/secrets.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
 import { finalizeBundle } from '../reports/finalize.ts';
 import { hashFile } from '../src/bundle/manifest-hash.ts';
@@ -55,7 +56,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     await s?.stop().catch(() => undefined);
   };
   try {
-    const appiumUrl = opts.appiumUrl ?? (server = await startAppium({ logFile: path.join(path.resolve(opts.outDir), 'logs/appium.log') })).url;
+    const appiumUrl = opts.appiumUrl ?? (server = await startAppium({ logFile: path.join(path.resolve(opts.outDir), 'logs/appium.log'), secrets: configSecrets(config) })).url;
     const opened = await openDevice(target, appiumUrl, opts.device, log);
     device = opened.device;
     const { capabilities } = opened;
