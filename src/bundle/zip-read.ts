@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { BadInputError } from '../errors.ts';
 
 /**
@@ -24,6 +24,7 @@ export interface ZipEntry {
   method: number;
   compressedSize: number;
   size: number;
+  crc32: number;
   localOffset: number;
 }
 
@@ -70,6 +71,7 @@ export async function listZipEntries(zipFile: string, limits: ZipLimits = ZIP_LI
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== CEN) throw bad(zipFile, `central directory entry ${i} is corrupt`);
       const flags = cd.readUInt16LE(p + 8);
       const method = cd.readUInt16LE(p + 10);
+      const crc32 = cd.readUInt32LE(p + 16);
       const compressedSize = cd.readUInt32LE(p + 20);
       const size = cd.readUInt32LE(p + 24);
       const nameLen = cd.readUInt16LE(p + 28);
@@ -86,7 +88,7 @@ export async function listZipEntries(zipFile: string, limits: ZipLimits = ZIP_LI
       if (size > limits.maxEntryBytes) throw bad(zipFile, `entry "${name}" inflates to ${size} bytes, more than the ${limits.maxEntryBytes} allowed`);
       total += size;
       if (total > limits.maxTotalBytes) throw bad(zipFile, `entries inflate to more than the ${limits.maxTotalBytes} bytes allowed`);
-      entries.push({ name, method, compressedSize, size, localOffset });
+      entries.push({ name, method, compressedSize, size, crc32, localOffset });
     }
     return entries;
   } finally {
@@ -115,6 +117,7 @@ export async function streamZipEntry(zipFile: string, e: ZipEntry, onChunk: (b: 
   const raw = createReadStream(zipFile, { start: dataStart, end: dataStart + e.compressedSize - 1 });
   const source = e.method === 8 ? raw.pipe(createInflateRaw()) : raw;
   let got = 0;
+  let crc = 0;
   await new Promise<void>((resolve, reject) => {
     const fail = (err: Error) => {
       raw.destroy();
@@ -126,8 +129,13 @@ export async function streamZipEntry(zipFile: string, e: ZipEntry, onChunk: (b: 
     source.on('data', (chunk: Buffer) => {
       got += chunk.length;
       if (got > e.size) return fail(bad(zipFile, `entry "${e.name}" inflates beyond its declared ${e.size} bytes (a zip bomb?); refused`));
+      crc = crc32(chunk, crc);
       onChunk(chunk);
     });
-    source.on('end', () => (got === e.size ? resolve() : fail(bad(zipFile, `entry "${e.name}": ${got} bytes, declared ${e.size}`))));
+    source.on('end', () => {
+      if (got !== e.size) fail(bad(zipFile, `entry "${e.name}": ${got} bytes, declared ${e.size}`));
+      else if (crc !== e.crc32) fail(bad(zipFile, `entry "${e.name}": CRC-32 mismatch (corrupt or altered)`));
+      else resolve();
+    });
   });
 }
