@@ -11,6 +11,7 @@ import { BundleWriter, type RecordingMeta } from '../src/bundle/writer.ts';
 import type { CrawlObservation } from '../src/observation.ts';
 import { createLogger } from '../src/log.ts';
 import { configSecrets } from '../src/secrets.ts';
+import { RequestClock } from '../src/device/request-clock.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
 import { finalizeBundle } from '../reports/finalize.ts';
 import { hashFile } from '../src/bundle/manifest-hash.ts';
@@ -57,7 +58,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   };
   try {
     const appiumUrl = opts.appiumUrl ?? (server = await startAppium({ logFile: path.join(path.resolve(opts.outDir), 'logs/appium.log'), secrets: configSecrets(config) })).url;
-    const opened = await openDevice(target, appiumUrl, opts.device, log);
+    // Every request is bounded by the budget: a frozen server cannot hold the crawl past it.
+    const clock = new RequestClock(maxMinutes * 60_000, opts.signal);
+    const opened = await openDevice(target, appiumUrl, opts.device, log, clock);
     device = opened.device;
     const { capabilities } = opened;
     if (appPackage !== opened.appPackage) {
@@ -88,7 +91,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       policy: config.safety,
       strategy: strategyFor(opts.strategy ?? config.crawl.strategy ?? 'targeted', opts.seed ?? config.crawl.seed ?? 1),
       maxActions,
-      deadline: Date.now() + maxMinutes * 60_000,
+      deadline: clock.startBudget(),
       signal: opts.signal,
       log,
       webviewStatus: opened.webviewStatus,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { buildCapabilities, type AppTarget, type Capabilities, type DeviceOptions } from '../src/device/capabilities.ts';
 import type { Device } from '../src/device/device.ts';
 import { openSession } from '../src/device/session.ts';
+import type { RequestClock } from '../src/device/request-clock.ts';
 import { WdioDevice } from '../src/device/wdio-device.ts';
 import { GovappError } from '../src/errors.ts';
 import { HybridDevice, type WebviewStatus } from '../src/web/hybrid-device.ts';
@@ -21,14 +22,14 @@ export interface OpenedDevice {
  * One session for a target: Chromium for an H5 URL; otherwise the replay or UiAutomator2 driver
  * behind a HybridDevice, which merges inspectable WebViews' DOM into the native page source.
  */
-export async function openDevice(target: AppTarget, appiumUrl: string, dev: DeviceOptions | undefined, log: Logger): Promise<OpenedDevice> {
+export async function openDevice(target: AppTarget, appiumUrl: string, dev: DeviceOptions | undefined, log: Logger, clock?: RequestClock): Promise<OpenedDevice> {
   if (target.kind === 'url') {
     const options = await webDeviceOptions(dev);
     const web = await openWebDevice({ appiumUrl, url: target.url, device: options });
     return { device: web, appPackage: web.appId, capabilities: buildCapabilities(target, options) };
   }
   const capabilities = buildCapabilities(target, dev);
-  const browser = await openSession({ appiumUrl, capabilities });
+  const browser = await openSession({ appiumUrl, capabilities, clock });
   const caps = browser.capabilities as Record<string, unknown>;
   // UiAutomator2 reads the package from an APK and reports it in the session capabilities.
   const appPackage = ('package' in target && target.package) || String(caps['appium:appPackage'] ?? caps.appPackage ?? '');

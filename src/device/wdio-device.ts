@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { DeviceError, GovappError } from '../errors.ts';
 import type { CurrentApp, Device, DeviceInfo } from './device.ts';
-import type { Browser } from './session.ts';
+import { requestClock, type Browser } from './session.ts';
+import { CLOSE_ALLOWANCE_MS, REQUEST_GRACE_MS } from './request-clock.ts';
 
 /** Element locators as the crawler writes them: `id=<resource-id>`, `~<content-desc>`, or an xpath. */
 function findArgs(locator: string): [string, string] {
@@ -46,7 +47,11 @@ export class WdioDevice implements Device {
       return out;
     } catch (e) {
       const msg = String((e as Error)?.message ?? e).split('\n')[0];
-      if (/ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|invalid session id|session.*(terminated|not started|not found)/i.test(msg)) {
+      if (signal?.aborted) throw new GovappError('ABORTED', `${what}: crawl aborted`, { cause: e });
+      if (requestClock(this.browser)?.expired()) {
+        throw new DeviceError('DEVICE_UNRESPONSIVE', `${what}: no answer from the device or Appium server within the crawl's time budget (+${REQUEST_GRACE_MS / 1000} s)`, { cause: e });
+      }
+      if (/ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|other side closed|socket hang up|fetch failed|invalid session id|session.*(terminated|not started|not found)/i.test(msg)) {
         throw new DeviceError('DEVICE_OFFLINE', `${what}: device session lost: ${msg}`, { cause: e });
       }
       throw e;
@@ -146,6 +151,7 @@ export class WdioDevice implements Device {
   }
 
   async close(): Promise<void> {
+    requestClock(this.browser)?.allow(CLOSE_ALLOWANCE_MS);
     await this.browser.deleteSession().catch((e) => this.log?.debug({ err: String(e) }, 'deleteSession failed'));
   }
 }

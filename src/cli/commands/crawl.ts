@@ -2,7 +2,7 @@ import path from 'node:path';
 import { crawl } from '../../../crawlers/crawl.ts';
 import { parseAppArgument } from '../../../crawlers/target.ts';
 import type { CrawlProgress, OcrMode, StrategyName } from '../../../crawlers/types.ts';
-import { BadInputError } from '../../errors.ts';
+import { BadInputError, isInputErrorCode } from '../../errors.ts';
 import { createLogger } from '../../log.ts';
 import { isAppiumUp } from '../../appium/server.ts';
 import type { AppTarget } from '../../device/capabilities.ts';
@@ -33,7 +33,10 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --junit <file>       write JUnit XML: one test case per clause, failures for "fail"
   --fail-on <level>    fail | review: exit 3 when a clause has that verdict (CI gating)
   --sign-key <pem>     sign manifest.json with this Ed25519 private key (file or PEM text)
-  --zip <file>         also pack the bundle into one .zip`;
+  --zip <file>         also pack the bundle into one .zip
+
+Every request to Appium is bounded by the time budget (plus a few seconds): a device or server that
+stops answering ends the crawl with DEVICE_UNRESPONSIVE (exit 4) and its partial bundle.`;
 
 const OCR_MODES = ['paddle', 'tesseract', 'off'] as const;
 const STRATEGIES = ['targeted', 'bfs', 'dfs', 'random'] as const;
@@ -116,7 +119,7 @@ export const command: Command = {
       const gate = evaluateGate(result.findings, failOn);
       if (failOn) process.stdout.write(describeGate(failOn, gate) + '\n');
       // A crawl that broke off has not seen what it would have: louder than any verdict gate.
-      if (result.stopReason === 'error') return EXIT.BROKE_OFF;
+      if (result.stopReason === 'error') return result.error && isInputErrorCode(result.error.code) ? EXIT.BAD_INPUT : EXIT.BROKE_OFF;
       return gate.exitCode;
     } finally {
       progress?.done();
