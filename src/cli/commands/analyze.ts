@@ -15,6 +15,7 @@ import { loadPrivateKey } from '../../bundle/sign.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 import { REISSUE_OPTIONS, bundleDirArgument } from './report.ts';
 import { checkBeforeReissue } from '../../bundle/reissue.ts';
+import { stripBidi } from '../../escape.ts';
 
 const USAGE = `usage: govapp analyze <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review] [--sign-key <key.pem>] [--zip <file>]
 
@@ -88,7 +89,7 @@ export const command: Command = {
     });
     for (const f of failures) process.stderr.write(`govapp: analyze: ${f.reporter} failed: ${describeError(f.error)}\n`);
     const rows = findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${c.verdict.padEnd(7)} ${c.summary}`);
-    process.stdout.write([`${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...rows, `bundle: ${dir}`].join('\n') + '\n');
+    process.stdout.write(stripBidi([`${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...rows, `bundle: ${dir}`].join('\n')) + '\n');
     if (failures.length) return 1;
     const gate = evaluateGate(findings, failOn);
     if (failOn && gate.tripped) process.stderr.write(`govapp: ${describeGate(failOn, gate)}\n`);

@@ -12,6 +12,7 @@ import { BUNDLE_OPTIONS } from './report.ts';
 import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
 import { EXIT } from '../exit-codes.ts';
+import { stripBidi } from '../../escape.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
 
@@ -107,13 +108,16 @@ export const command: Command = {
       });
       progress?.done();
       const rows = result.findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${VERDICT_WORDS[c.verdict].padEnd(6, '　')} ${c.summary}`);
+      // App text in our sentences: bidi controls removed, so it cannot reverse them on the terminal.
       process.stdout.write(
-        [
-          `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
-          ...rows,
-          `bundle: ${result.outDir}`,
-          ...(result.error ? [`crawl broke off: ${result.error.code}: ${result.error.message}`] : []),
-        ].join('\n') + '\n',
+        stripBidi(
+          [
+            `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
+            ...rows,
+            `bundle: ${result.outDir}`,
+            ...(result.error ? [`crawl broke off: ${result.error.code}: ${result.error.message}`] : []),
+          ].join('\n'),
+        ) + '\n',
       );
       if (result.stopReason === 'interrupted' || controller.signal.aborted) return EXIT.INTERRUPTED;
       const gate = evaluateGate(result.findings, failOn);

@@ -3,6 +3,7 @@ import { formatVerifyResult, verifyBundle } from '../../bundle/manifest-verify.t
 import { loadPublicKey } from '../../bundle/sign.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
+import { stripBidi } from '../../escape.ts';
 
 const USAGE = `usage: govapp verify <bundle dir | bundle.zip> [--pub-key <key.pem>] [--json]
 
@@ -31,7 +32,7 @@ export const command: Command = {
       const { manifest, ...rest } = result;
       process.stdout.write(JSON.stringify({ ...rest, files: manifest.files.length, createdAt: manifest.createdAt }, null, 2) + '\n');
     } else {
-      process.stdout.write(formatVerifyResult(result).join('\n') + '\n');
+      process.stdout.write(stripBidi(formatVerifyResult(result).join('\n')) + '\n');
     }
     return result.ok ? EXIT.OK : EXIT.INTEGRITY;
   },
