@@ -2,7 +2,7 @@ import { remote } from 'webdriverio';
 import { DeviceError, GovappError } from '../errors.ts';
 import { isAppiumUp } from '../appium/server.ts';
 import type { Capabilities } from './capabilities.ts';
-import { eitherSignal, type RequestClock } from './request-clock.ts';
+import type { RequestClock } from './request-clock.ts';
 
 export type Browser = WebdriverIO.Browser;
 
@@ -42,7 +42,7 @@ export async function openSession(opts: OpenSessionOptions): Promise<Browser> {
       connectionRetryTimeout: 240_000,
       // Each request carries the crawl's deadline (WebdriverIO joins it with its own timeout).
       ...(clock
-        ? { transformRequest: (req: RequestInit) => ({ ...req, signal: req.signal ? eitherSignal(req.signal, clock.signal()) : clock.signal() }) }
+        ? { transformRequest: (req: RequestInit) => ({ ...req, signal: clock.signal(req.signal ?? undefined) }) }
         : {}),
     });
     if (clock) clocks.set(browser, clock);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestClock, eitherSignal } from '../../src/device/request-clock.ts';
+import { RequestClock } from '../../src/device/request-clock.ts';
 
 describe('RequestClock (fake time)', () => {
   it('the deadline is the budget plus the grace, restarted when exploring begins, extended for closing', () => {
@@ -20,12 +20,21 @@ describe('RequestClock (fake time)', () => {
   it('the crawl being stopped aborts every waiting request at once, and later ones before they start', () => {
     const stop = new AbortController();
     const clock = new RequestClock(600_000, stop.signal);
-    const first = clock.signal();
-    const joined = eitherSignal(new AbortController().signal, first);
+    const command = new AbortController();
+    const first = clock.signal(command.signal);
+    const second = clock.signal();
     expect(first.aborted).toBe(false);
     stop.abort(new Error('Ctrl-C'));
     expect(first.aborted).toBe(true);
-    expect(joined.aborted).toBe(true);
+    expect(second.aborted).toBe(true);
     expect(clock.signal().aborted).toBe(true);
+  });
+
+  it("a request's own signal (WebdriverIO's per-command one) aborts it too", () => {
+    const clock = new RequestClock(600_000);
+    const command = new AbortController();
+    const s = clock.signal(command.signal);
+    command.abort();
+    expect(s.aborted).toBe(true);
   });
 });
