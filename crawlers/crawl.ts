@@ -10,6 +10,8 @@ import type { AppGraph } from '../src/appgraph/schema.ts';
 import { BundleWriter, type RecordingMeta } from '../src/bundle/writer.ts';
 import type { CrawlObservation } from '../src/observation.ts';
 import { createLogger } from '../src/log.ts';
+import { configSecrets } from '../src/secrets.ts';
+import { RequestClock } from '../src/device/request-clock.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
 import { finalizeBundle } from '../reports/finalize.ts';
 import { hashFile } from '../src/bundle/manifest-hash.ts';
@@ -72,9 +74,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   };
   try {
     if (!opts.appiumUrl) progress({ phase: 'appium' });
-    const appiumUrl = opts.appiumUrl ?? (server = await startAppium({ logFile: path.join(path.resolve(opts.outDir), 'logs/appium.log') })).url;
+    const appiumUrl = opts.appiumUrl ?? (server = await startAppium({ logFile: path.join(path.resolve(opts.outDir), 'logs/appium.log'), secrets: configSecrets(config) })).url;
     progress({ phase: 'session' });
-    const opened = await openDevice(target, appiumUrl, opts.device, log);
+    // Every request is bounded by the budget: a frozen server cannot hold the crawl past it.
+    const clock = new RequestClock(maxMinutes * 60_000, opts.signal);
+    const opened = await openDevice(target, appiumUrl, opts.device, log, clock);
     device = opened.device;
     const { capabilities } = opened;
     if (appPackage !== opened.appPackage) {
@@ -95,7 +99,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     };
     writer.writeRun(runInfo);
 
-    deadline = Date.now() + maxMinutes * 60_000;
+    deadline = clock.startBudget();
     const policy: SafetyPolicy = { ...config.safety, level: opts.safety ?? config.safety.level };
     const login = new LoginTasks(config.apps[appPackage]?.credentials, policy);
     const dialogs = new DialogTasks(config.crawl.permissions, policy);
@@ -155,6 +159,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       stopReason = error.code === 'ABORTED' ? 'budget' : 'error';
       log.error({ code: error.code, err: error.message }, 'crawl broke off');
     }
+    // Stopped by the user (Ctrl-C, SIGTERM, a batch stopping): neither the budget nor a fault.
+    if (opts.signal?.aborted) stopReason = 'interrupted';
     progress({ phase: 'finishing' });
     await analysis.drain();
     const findings = findingsFor(stopReason, opts.signal?.aborted ? { interrupted: true } : {});

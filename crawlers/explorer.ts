@@ -116,7 +116,7 @@ interface Here {
 }
 
 /** Errors that end the crawl; any other failure of one action is logged and the crawl goes on. */
-const FATAL = new Set(['DEVICE_OFFLINE', 'ABORTED', 'APP_CRASH_LOOP']);
+const FATAL = new Set(['DEVICE_OFFLINE', 'DEVICE_UNRESPONSIVE', 'ABORTED', 'APP_CRASH_LOOP', 'BAD_PAGE_SOURCE']);
 
 /** Swipes in one direction on one state while each brings new texts into view. */
 const MAX_SCROLLS = 10;

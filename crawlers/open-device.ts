@@ -3,6 +3,7 @@ import { buildCapabilities, type AppTarget, type Capabilities, type DeviceOption
 import type { Device } from '../src/device/device.ts';
 import { isLocalAppium, serveApk } from '../src/device/apk-server.ts';
 import { openSession } from '../src/device/session.ts';
+import type { RequestClock } from '../src/device/request-clock.ts';
 import { WdioDevice } from '../src/device/wdio-device.ts';
 import { GovappError } from '../src/errors.ts';
 import { HybridDevice, type WebviewStatus } from '../src/web/hybrid-device.ts';
@@ -22,7 +23,7 @@ export interface OpenedDevice {
  * One session for a target: Chromium for an H5 URL; otherwise the replay or UiAutomator2 driver
  * behind a HybridDevice, which merges inspectable WebViews' DOM into the native page source.
  */
-export async function openDevice(target: AppTarget, appiumUrl: string, dev: DeviceOptions | undefined, log: Logger): Promise<OpenedDevice> {
+export async function openDevice(target: AppTarget, appiumUrl: string, dev: DeviceOptions | undefined, log: Logger, clock?: RequestClock): Promise<OpenedDevice> {
   if (target.kind === 'url') {
     const options = await webDeviceOptions(dev);
     const web = await openWebDevice({ appiumUrl, url: target.url, device: options });
@@ -32,7 +33,7 @@ export async function openDevice(target: AppTarget, appiumUrl: string, dev: Devi
   const served = target.kind === 'apk' && !isLocalAppium(appiumUrl) ? await serveApk(target.apk, appiumUrl) : undefined;
   if (served) log.info({ url: served.url }, 'serving the APK to the remote Appium server');
   const capabilities = buildCapabilities(target, { ...dev, ...(served ? { appUrl: served.url } : {}) });
-  const browser = await openSession({ appiumUrl, capabilities }).finally(() => served?.close());
+  const browser = await openSession({ appiumUrl, capabilities, clock }).finally(() => served?.close());
   const caps = browser.capabilities as Record<string, unknown>;
   // UiAutomator2 reads the package from an APK and reports it in the session capabilities.
   const appPackage = ('package' in target && target.package) || String(caps['appium:appPackage'] ?? caps.appPackage ?? '');

@@ -2,6 +2,7 @@ import { archiveManifest, writeManifest, type ManifestMeta } from '../src/bundle
 import type { Manifest } from '../src/bundle/manifest-schema.ts';
 import { loadPrivateKey, signManifest } from '../src/bundle/sign.ts';
 import { packBundle } from '../src/bundle/zip.ts';
+import { listBundleEntries, specialEntryError } from '../src/bundle/manifest-hash.ts';
 import type { Findings } from '../src/findings/schema.ts';
 import { renderBundle, type ReporterOptions } from './index.ts';
 import type { HookFailure, HookLogger } from './reporter.ts';
@@ -34,6 +35,9 @@ export interface FinalizeResult {
  */
 export async function finalizeBundle(bundleDir: string, findings: Findings, opts: FinalizeOptions): Promise<FinalizeResult> {
   const key = opts.signKey ? loadPrivateKey(opts.signKey) : undefined; // a bad key fails before anything is touched
+  // Nothing is written through a link, a FIFO or a device planted in the bundle (repro/ → elsewhere).
+  const { special } = await listBundleEntries(bundleDir);
+  if (special.length) throw specialEntryError(bundleDir, special[0]);
   const archived = await archiveManifest(bundleDir);
   const failures = await renderBundle(bundleDir, findings, { pdf: opts.pdf, junit: opts.junit }, opts.log);
   const rules = opts.meta?.rules ?? (await detectorRuleVersions());

@@ -1,4 +1,5 @@
 import { BadInputError } from '../src/errors.ts';
+import { EXIT } from '../src/cli/exit-codes.ts';
 import type { Findings, Verdict } from '../src/findings/schema.ts';
 
 /**
@@ -10,7 +11,7 @@ import type { Findings, Verdict } from '../src/findings/schema.ts';
 export const FAIL_ON_LEVELS = ['fail', 'review'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
-export const GATE_EXIT_CODE = 3;
+export const GATE_EXIT_CODE = EXIT.GATE;
 
 const TRIPPING: Record<FailOn, readonly Verdict[]> = {
   fail: ['fail'],

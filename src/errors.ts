@@ -13,10 +13,13 @@ export type ErrorCode =
   | 'APPIUM_START_FAILED'
   | 'SESSION_FAILED'
   | 'DEVICE_OFFLINE'
+  | 'DEVICE_UNRESPONSIVE'
   | 'APP_CRASH_LOOP'
   | 'APP_NOT_FOUND'
   | 'OCR_FAILED'
   | 'ABORTED'
+  | 'INTEGRITY_FAILED'
+  | 'OUT_NOT_WRITABLE'
   | 'INTERNAL';
 
 export class GovappError extends Error {
@@ -33,6 +36,14 @@ export class DeviceError extends GovappError {}
 
 export function isGovappError(e: unknown): e is GovappError {
   return e instanceof GovappError;
+}
+
+/**
+ * Errors caused by what the user (or the app under test) gave us, not by a device or server:
+ * they exit 2, fail an app once in a batch and never count against the device.
+ */
+export function isInputErrorCode(code: string): boolean {
+  return code.startsWith('BAD_');
 }
 
 /** One line for a human: the code, the message, and the first cause when it adds something. */

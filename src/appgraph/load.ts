@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { confinedPath } from '../fs/confine.ts';
+import { readPngHeader } from '../fs/png-header.ts';
 import path from 'node:path';
 import { BadInputError } from '../errors.ts';
 import { firstIssue } from '../zod-errors.ts';
@@ -20,10 +22,12 @@ export function loadAppGraph(dir: string, options: { checkSources?: boolean } = 
   const abs = path.resolve(dir);
   const file = path.join(abs, 'app.json');
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new BadInputError('BAD_APP_GRAPH', `${abs}: not a directory`);
-  if (!existsSync(file)) throw new BadInputError('BAD_APP_GRAPH', `${file}: missing (an app-graph/1 directory needs app.json)`);
+  if (!existsSync(file) && !isLink(file)) throw new BadInputError('BAD_APP_GRAPH', `${file}: missing (an app-graph/1 directory needs app.json)`);
+  // Every file is read through its real path inside the directory: no links out, no FIFOs.
+  const inside = (rel: string, where: string) => confinedPath(abs, rel, { code: 'BAD_APP_GRAPH', where });
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readFileSync(inside('app.json', file), 'utf8'));
   } catch (e) {
     throw new BadInputError('BAD_APP_GRAPH', `${file}: not valid JSON: ${(e as Error).message}`, { cause: e });
   }
@@ -34,13 +38,13 @@ export function loadAppGraph(dir: string, options: { checkSources?: boolean } = 
   graph.states.forEach((s, i) => {
     if (byId.has(s.id)) throw new BadInputError('BAD_APP_GRAPH', `${file}: states[${i}].id: duplicate state id "${s.id}"`);
     byId.set(s.id, s);
-    for (const key of ['source', 'screenshot'] as const) {
-      const p = path.resolve(abs, s[key]);
-      if (!p.startsWith(abs + path.sep)) throw new BadInputError('BAD_APP_GRAPH', `${file}: states[${i}].${key}: path leaves the app-graph directory`);
-      if (!existsSync(p)) throw new BadInputError('BAD_APP_GRAPH', `${file}: states[${i}].${key}: file not found: ${s[key]}`);
-    }
+    const where = (key: string) => `${file}: states[${i}].${key}`;
+    const source = inside(s.source, where('source'));
+    const screenshot = inside(s.screenshot, where('screenshot'));
+    const png = readPngHeader(screenshot);
+    if ('error' in png) throw new BadInputError('BAD_APP_GRAPH', `${where('screenshot')}: ${s.screenshot}: ${png.error}`);
     // Every page source must parse now, not halfway through a crawl (the error names the file).
-    if (options.checkSources !== false) parseXmlDocument(readFileSync(path.resolve(abs, s.source), 'utf8'), path.resolve(abs, s.source));
+    if (options.checkSources !== false) parseXmlDocument(readFileSync(source, 'utf8'), path.resolve(abs, s.source));
   });
   if (!byId.has(graph.start)) throw new BadInputError('BAD_APP_GRAPH', `${file}: start: no state with id "${graph.start}"`);
   graph.transitions.forEach((t, i) => {
@@ -56,4 +60,12 @@ export function loadAppGraph(dir: string, options: { checkSources?: boolean } = 
 
 export function isAppGraphDir(p: string): boolean {
   return existsSync(path.join(p, 'app.json'));
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { GovappError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { freePort } from './ports.ts';
+import { appiumLogFilters } from '../secrets.ts';
 
 export interface AppiumServer {
   url: string;
@@ -23,6 +26,22 @@ export interface StartAppiumOptions {
   args?: string[];
   /** Extra environment for the server, e.g. the `ANDROID_HOME` of a simulated device farm. */
   env?: Record<string, string>;
+  /** Values Appium's log must never show (configured passwords); typed text is always redacted. */
+  secrets?: string[];
+}
+
+/** Preloaded into the server: it exits when this process dies (see the file). */
+const PARENT_WATCH = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'parent-watch.mjs')).href;
+
+/**
+ * Appium's `--log-filters` file, written outside any bundle with mode 0600 and removed as soon as
+ * the server has read it (it may name the secrets it hides).
+ */
+function writeLogFilters(secrets: string[] | undefined): { file: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'govapp-appium-'));
+  const file = path.join(dir, 'log-filters.json');
+  writeFileSync(file, JSON.stringify(appiumLogFilters(secrets)), { mode: 0o600 });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 const live = new Set<ChildProcess>();
@@ -45,7 +64,9 @@ export async function startAppium(opts: StartAppiumOptions = {}): Promise<Appium
   const port = opts.port ?? (await freePort());
   const require = createRequire(import.meta.url);
   const appiumMain = path.join(path.dirname(require.resolve('appium/package.json')), 'index.js');
+  const filters = writeLogFilters(opts.secrets);
   const args = [
+    '--import', PARENT_WATCH,
     appiumMain,
     'server',
     '--address', '127.0.0.1',
@@ -53,12 +74,15 @@ export async function startAppium(opts: StartAppiumOptions = {}): Promise<Appium
     '--log-level', `${opts.logLevel ?? 'info'}:${opts.logLevel ?? 'info'}`,
     '--log-no-colors',
     '--log-timestamp',
+    '--log-filters', filters.file,
     ...(opts.args ?? []),
   ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...opts.env, APPIUM_HOME: PACKAGE_ROOT },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin is a pipe the server watches: its EOF (this process gone) stops the server.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  child.stdin!.on('error', () => undefined);
   live.add(child);
   hookExit();
   let tail = '';
@@ -87,14 +111,18 @@ export async function startAppium(opts: StartAppiumOptions = {}): Promise<Appium
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  while (true) {
-    if (exited) throw new GovappError('APPIUM_START_FAILED', `Appium exited while starting: ${lastLine(tail)}`);
-    if (await isAppiumUp(url)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new GovappError('APPIUM_START_FAILED', `Appium did not answer on ${url} within ${opts.timeoutMs ?? 60_000} ms: ${lastLine(tail)}`);
+  try {
+    while (true) {
+      if (exited) throw new GovappError('APPIUM_START_FAILED', `Appium exited while starting: ${lastLine(tail)}`);
+      if (await isAppiumUp(url)) break;
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new GovappError('APPIUM_START_FAILED', `Appium did not answer on ${url} within ${opts.timeoutMs ?? 60_000} ms: ${lastLine(tail)}`);
+      }
+      await new Promise((r) => setTimeout(r, 150));
     }
-    await new Promise((r) => setTimeout(r, 150));
+  } finally {
+    filters.remove(); // read at start-up; it must not outlive it
   }
   const stop = async () => {
     if (!exited) {

@@ -112,7 +112,8 @@ function resolveEntry(e: Entry, base: string, where: string, index: number): Bat
   if (e.appGraph !== undefined) {
     const dir = path.resolve(base, e.appGraph);
     try {
-      const { graph } = loadAppGraph(dir);
+      // Only app.json is needed here; each crawl checks its page sources, so one hostile app fails alone.
+      const { graph } = loadAppGraph(dir, { checkSources: false });
       return { id: e.id ?? path.basename(dir), target: { kind: 'app-graph', dir, package: graph.app.package }, package: graph.app.package, label: graph.app.label, options: {} };
     } catch (err) {
       const msg = isGovappError(err) ? err.message : String(err);

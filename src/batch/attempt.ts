@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { CrawlResult } from '../../crawlers/types.ts';
-import { isGovappError } from '../errors.ts';
+import { isGovappError, isInputErrorCode } from '../errors.ts';
 import type { BatchApp } from './apps-file.ts';
 import { formatMs } from './duration.ts';
 import type { Lease } from './pool.ts';
@@ -83,12 +83,12 @@ export async function runAttempt(runOne: RunOne, job: AttemptJob, lease: Lease, 
     }
     if (settled.kind === 'result') {
       const r = settled.result;
-      if (r.stopReason !== 'error') return { kind: 'ok', result: r };
+      if (r.stopReason !== 'error' && r.stopReason !== 'interrupted') return { kind: 'ok', result: r };
       if (stopping) return { kind: 'interrupted' };
       const error = timedOut
         ? { code: 'ABORTED', message: `timed out after ${formatMs(job.timeoutMs)}` }
         : { code: r.error?.code ?? 'INTERNAL', message: r.error?.message ?? 'the crawl broke off' };
-      return { kind: 'failed', error, retryable: !error.code.startsWith('BAD_'), deviceFault: !error.code.startsWith('BAD_'), result: r };
+      return { kind: 'failed', error, ...blame(error.code), result: r };
     }
     if (stopping) return { kind: 'interrupted' };
     const e = settled.error;
@@ -96,13 +96,21 @@ export async function runAttempt(runOne: RunOne, job: AttemptJob, lease: Lease, 
       ? { code: e.code, message: e.message }
       : { code: timedOut ? 'ABORTED' : 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
     if (timedOut && error.code !== 'ABORTED') error.message = `timed out after ${formatMs(job.timeoutMs)}: ${error.message}`;
-    const bad = error.code.startsWith('BAD_');
-    return { kind: 'failed', error, retryable: !bad, deviceFault: !bad };
+    return { kind: 'failed', error, ...blame(error.code) };
   } finally {
     clearTimeout(timer);
     if (graceTimer) clearTimeout(graceTimer);
     ctl.stop?.removeEventListener('abort', onStop);
   }
+}
+
+/**
+ * Who is to blame for a failure: an error caused by the app's own input (a hostile page source, a
+ * broken app-graph) fails that app once; it is not worth another device and never counts against this one.
+ */
+function blame(code: string): { retryable: boolean; deviceFault: boolean } {
+  const input = isInputErrorCode(code);
+  return { retryable: !input, deviceFault: !input };
 }
 
 /** The crawl's default time budget (`govapp crawl --max-minutes`). */

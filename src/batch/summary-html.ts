@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../escape.ts';
 import type { ClauseId, Verdict } from '../findings/schema.ts';
 import { VERDICT_WORDS } from '../../reports/clauses.ts';
 import { beijingTime } from '../../reports/time.ts';
@@ -22,9 +23,8 @@ export const CLAUSE_ZH: Record<ClauseId, string> = {
 
 const STATUS_ZH: Record<SummaryApp['status'], string> = { ok: '完成', error: '出错', pending: '未完成' };
 
-export function escapeHtml(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** HTML text and attribute values: the one markup escaper (bidi controls removed). */
+export const escapeHtml = escapeMarkup;
 
 /** A relative link, encoded per path segment so ids with odd characters still work. */
 const href = (p: string) => escapeHtml(p.split('/').map(encodeURIComponent).join('/'));

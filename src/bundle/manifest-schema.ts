@@ -48,8 +48,14 @@ export const manifestSchema = z.looseObject({
   /** Why this manifest was written: `crawl`, `analyze`, `report`. */
   reason: z.string().optional(),
   files: z.array(manifestFileSchema),
+  /**
+   * Set when `report`/`analyze --force` re-issued this manifest over a bundle that did not verify
+   * (or had no manifest): the failed verification is kept at `record` (a file of the bundle).
+   */
+  reissued: z.looseObject({ over: z.literal('unverified'), at: z.string(), by: z.string(), record: z.string() }).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+export type Reissue = NonNullable<Manifest['reissued']>;
 
 /** JSON with object keys sorted at every level and no whitespace: the bytes a signature covers. */
 export function canonicalJson(value: unknown): string {

@@ -17,6 +17,8 @@ export interface ManifestMeta {
   finishedAt?: string;
   /** `crawl` (default), `analyze`, `report`. */
   reason?: string;
+  /** Re-issued over a bundle that did not verify (`--force`). */
+  reissued?: Manifest['reissued'];
 }
 
 type Loose = Record<string, any>;
@@ -88,6 +90,7 @@ export async function writeManifest(dir: string, meta: ManifestMeta = {}): Promi
     ...collectManifestMeta(dir, meta),
     createdAt: new Date().toISOString(),
     files: await hashBundle(dir),
+    ...(meta.reissued ? { reissued: meta.reissued } : {}),
   };
   writeFileAtomic(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;

@@ -1,6 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
+import { confinedPath } from '../fs/confine.ts';
+import { listZipEntries, streamZipEntry, ZIP_LIMITS, type ZipEntry, type ZipLimits } from './zip-read.ts';
 import { BadInputError } from '../errors.ts';
 import { writeFileAtomic } from '../fs/atomic.ts';
 import { listBundleFiles } from './manifest-hash.ts';
@@ -35,43 +39,85 @@ export async function packBundle(dir: string, zipFile: string): Promise<void> {
   writeFileAtomic(absZip, zipSync(entries));
 }
 
-/** True when `rel` is a safe relative path (no absolute paths, no `..`, no backslashes). */
+/** True when `rel` is a safe relative path (no absolute paths, no `..`, no backslashes, no NUL). */
 function safeRelative(rel: string): boolean {
-  return rel !== '' && !rel.startsWith('/') && !rel.includes('\\') && !rel.split('/').some((s) => s === '..' || s === '');
+  return rel !== '' && !rel.startsWith('/') && !rel.includes('\\') && !rel.includes('\0') && !rel.split('/').some((s) => s === '..' || s === '' || s === '.');
+}
+
+/** A zipped bundle opened for reading: its files by bundle-relative path, inflated on demand by streaming. */
+export interface ZipBundle {
+  /** Bundle-relative paths (directory entries dropped, a single top folder unwrapped). */
+  paths: string[];
+  /** Streams the entry through SHA-256; never holds it in memory. */
+  hash(rel: string): Promise<{ sha256: string; size: number }>;
+  /** The entry's bytes (small files only: the manifest and its signature); undefined when absent. */
+  read(rel: string, maxBytes?: number): Promise<Buffer | undefined>;
+  /** Streams the entry's bytes to `onChunk`. */
+  stream(rel: string, onChunk: (b: Buffer) => void): Promise<void>;
 }
 
 /**
- * The files of a zipped bundle, keyed by bundle-relative path. Directory entries are dropped; a zip
- * whose every entry sits under one top folder holding manifest.json (`zip -r b.zip b/`) is unwrapped.
+ * Opens a zipped bundle. Entries come from the central directory (what `unzip` shows), each name
+ * once; a zip whose every entry sits under one top folder holding manifest.json
+ * (`zip -r b.zip b/`) is unwrapped. Sizes are capped ({@link ZIP_LIMITS}).
  */
-export async function readZipBundle(zipFile: string): Promise<Map<string, Uint8Array>> {
-  let raw: Record<string, Uint8Array>;
-  try {
-    raw = unzipSync(await readFile(zipFile));
-  } catch (e) {
-    throw new BadInputError('BAD_BUNDLE', `${zipFile}: not a readable zip: ${(e as Error).message}`, { cause: e });
-  }
-  const names = Object.keys(raw).filter((n) => !n.endsWith('/'));
+export async function openZipBundle(zipFile: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipBundle> {
+  const all = await listZipEntries(zipFile, limits);
+  const files = all.filter((e) => !e.name.endsWith('/'));
+  const names = files.map((e) => e.name);
   let prefix = '';
   if (!names.includes(MANIFEST_FILE)) {
     const tops = new Set(names.map((n) => n.split('/')[0]));
     const [top] = tops;
     if (tops.size === 1 && names.includes(`${top}/${MANIFEST_FILE}`)) prefix = `${top}/`;
   }
-  const out = new Map<string, Uint8Array>();
-  for (const n of names) {
-    const rel = n.startsWith(prefix) ? n.slice(prefix.length) : n;
-    if (!safeRelative(rel)) throw new BadInputError('BAD_BUNDLE', `${zipFile}: unsafe entry name "${n}"`);
-    out.set(rel, raw[n]);
+  const byRel = new Map<string, ZipEntry>();
+  for (const e of files) {
+    const rel = e.name.startsWith(prefix) ? e.name.slice(prefix.length) : e.name;
+    if (!safeRelative(rel)) throw new BadInputError('BAD_BUNDLE', `${zipFile}: unsafe entry name "${e.name}"`);
+    byRel.set(rel, e);
   }
-  return out;
+  const entry = (rel: string) => {
+    const e = byRel.get(rel);
+    if (!e) throw new BadInputError('BAD_BUNDLE', `${zipFile}: no entry "${rel}"`);
+    return e;
+  };
+  return {
+    paths: [...byRel.keys()],
+    stream: (rel, onChunk) => streamZipEntry(zipFile, entry(rel), onChunk),
+    async hash(rel) {
+      const h = createHash('sha256');
+      let size = 0;
+      await streamZipEntry(zipFile, entry(rel), (b) => {
+        size += b.length;
+        h.update(b);
+      });
+      return { sha256: h.digest('hex'), size };
+    },
+    async read(rel, maxBytes = 64 * 1024 * 1024) {
+      const e = byRel.get(rel);
+      if (!e) return undefined;
+      if (e.size > maxBytes) throw new BadInputError('BAD_BUNDLE', `${zipFile}: entry "${rel}" is ${e.size} bytes, more than the ${maxBytes} expected`);
+      const chunks: Buffer[] = [];
+      await streamZipEntry(zipFile, e, (b) => chunks.push(b));
+      return Buffer.concat(chunks);
+    },
+  };
 }
 
-/** Unpacks a zipped bundle into `dir` (created), e.g. to re-analyse or re-render it. */
+/** Unpacks a zipped bundle into `dir` (created, or empty), e.g. to re-analyse or re-render it. */
 export async function extractBundle(zipFile: string, dir: string): Promise<void> {
-  for (const [rel, data] of await readZipBundle(zipFile)) {
-    const dest = path.join(dir, ...rel.split('/'));
+  const zip = await openZipBundle(zipFile);
+  await mkdir(dir, { recursive: true });
+  for (const rel of zip.paths) {
+    // Checked against the real directory each time: an entry cannot write through a link.
+    const dest = confinedPath(dir, rel, { code: 'BAD_BUNDLE', expect: 'absent-ok', where: `${zipFile}: ${rel}` });
     await mkdir(path.dirname(dest), { recursive: true });
-    await writeFile(dest, data);
+    const fd = openSync(dest, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW);
+    try {
+      await zip.stream(rel, (b) => writeSync(fd, b));
+    } finally {
+      closeSync(fd);
+    }
   }
 }

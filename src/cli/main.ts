@@ -1,5 +1,6 @@
-import { describeError, isGovappError } from '../errors.ts';
+import { describeError } from '../errors.ts';
 import type { Command } from './command.ts';
+import { EXIT, exitCodeForError, exitCodesHelp } from './exit-codes.ts';
 
 /** Every subcommand, loaded on demand so `govapp verify` does not pay for Appium or OCR imports. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -12,7 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 
 export function usage(): string {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-  return ['usage: govapp <command> [options]', '', 'commands:', ...rows, '', 'Run `govapp help <command>` (or `govapp <command> --help`) for its options and examples.'].join('\n');
+  return ['usage: govapp <command> [options]', '', 'commands:', ...rows, '', 'Run `govapp help <command>` (or `govapp <command> --help`) for its options and examples.', '', exitCodesHelp()].join('\n');
 }
 
 /** Runs the CLI; returns the exit code. Errors become one `govapp: CODE: message` line on stderr. */
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     process.stdout.write(usage() + '\n');
-    return name ? 0 : 2;
+    return name ? EXIT.OK : EXIT.BAD_INPUT;
   }
   if (name === '--version') {
     const { TOOL_VERSION } = await import('../version.ts');
@@ -44,18 +45,18 @@ export async function main(argv: string[]): Promise<number> {
   const entry = COMMANDS[name];
   if (!entry) {
     process.stderr.write(`govapp: BAD_ARGUMENT: unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')})\n`);
-    return 2;
+    return EXIT.BAD_INPUT;
   }
   try {
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(command.usage + '\n');
-      return 0;
+      process.stdout.write(command.usage + '\n\n' + exitCodesHelp() + '\n');
+      return EXIT.OK;
     }
     return await command.run(rest);
   } catch (e) {
     process.stderr.write(`govapp: ${describeError(e)}\n`);
     if (process.env.GOVAPP_DEBUG && e instanceof Error) process.stderr.write((e.stack ?? '') + '\n');
-    return isGovappError(e) && e.code.startsWith('BAD_') ? 2 : 1;
+    return exitCodeForError(e);
   }
 }

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { DeviceError, GovappError } from '../errors.ts';
 import type { CurrentApp, Device, DeviceInfo } from './device.ts';
-import type { Browser } from './session.ts';
+import { requestClock, type Browser } from './session.ts';
+import { CLOSE_ALLOWANCE_MS, REQUEST_GRACE_MS } from './request-clock.ts';
 
 /** Element locators as the crawler writes them: `id=<resource-id>`, `~<content-desc>`, or an xpath. */
 function findArgs(locator: string): [string, string] {
@@ -16,7 +17,7 @@ function findArgs(locator: string): [string, string] {
  * exited (it crashed or was killed), the device having left `adb devices`.
  */
 const LOST_DEVICE =
-  /ECONNREFUSED|ECONNRESET|socket hang up|fetch failed|invalid session id|session.*(terminated|not started|not found)|instrumentation process is not running|cannot be proxied to UiAutomator2 server|Could not proxy command to the remote server|device '[^']*' not found|device (offline|unauthorized|not found)/i;
+  /ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|other side closed|socket hang up|fetch failed|invalid session id|session.*(terminated|not started|not found)|instrumentation process is not running|cannot be proxied to UiAutomator2 server|Could not proxy command to the remote server|device '[^']*' not found|device (offline|unauthorized|not found)/i;
 
 /** The package of the window a UiAutomator2 page source shows (its first element's `package`). */
 export function packageOfSource(source: string): string | undefined {
@@ -62,6 +63,10 @@ export class WdioDevice implements Device {
       return out;
     } catch (e) {
       const msg = String((e as Error)?.message ?? e).split('\n')[0];
+      if (signal?.aborted) throw new GovappError('ABORTED', `${what}: crawl aborted`, { cause: e });
+      if (requestClock(this.browser)?.expired()) {
+        throw new DeviceError('DEVICE_UNRESPONSIVE', `${what}: no answer from the device or Appium server within the crawl's time budget (+${REQUEST_GRACE_MS / 1000} s)`, { cause: e });
+      }
       if (LOST_DEVICE.test(msg)) {
         throw new DeviceError('DEVICE_OFFLINE', `${what}: device session lost: ${msg}`, { cause: e });
       }
@@ -188,6 +193,7 @@ export class WdioDevice implements Device {
   }
 
   async close(): Promise<void> {
+    requestClock(this.browser)?.allow(CLOSE_ALLOWANCE_MS);
     await this.browser.deleteSession().catch((e) => this.log?.debug({ err: String(e) }, 'deleteSession failed'));
   }
 }

@@ -16,8 +16,34 @@ const BOOL_ATTRS = {
   password: 'password',
 } as const;
 
+/**
+ * Limits on a page source, so hostile input is refused as BAD_PAGE_SOURCE instead of exhausting the
+ * stack or memory. UiAutomator2 itself stops at depth 70 (`snapshotMaxDepth`); real dumps stay far
+ * below these.
+ */
+export const PAGE_SOURCE_LIMITS = { maxChars: 32 * 1024 * 1024, maxDepth: 512, maxElements: 200_000 } as const;
+
+/** Walks the document iteratively and refuses one nested deeper or holding more elements than the limits. */
+function checkTreeLimits(root: XmlElement, file: string): void {
+  const stack: [XmlElement, number][] = [[root, 0]];
+  let count = 0;
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > PAGE_SOURCE_LIMITS.maxDepth) {
+      throw new BadInputError('BAD_PAGE_SOURCE', `${file}: elements nested deeper than ${PAGE_SOURCE_LIMITS.maxDepth} levels (a real screen is far shallower)`);
+    }
+    if (++count > PAGE_SOURCE_LIMITS.maxElements) {
+      throw new BadInputError('BAD_PAGE_SOURCE', `${file}: more than ${PAGE_SOURCE_LIMITS.maxElements} elements`);
+    }
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) stack.push([c as XmlElement, depth + 1]);
+  }
+}
+
 /** Parses XML text into a DOM document, throwing a one-line BAD_PAGE_SOURCE error naming `file`. */
 export function parseXmlDocument(xml: string, file = '<page source>') {
+  if (xml.length > PAGE_SOURCE_LIMITS.maxChars) {
+    throw new BadInputError('BAD_PAGE_SOURCE', `${file}: ${xml.length} characters, more than the ${PAGE_SOURCE_LIMITS.maxChars} a page source may have`);
+  }
   const errors: string[] = [];
   const parser = new DOMParser({
     onError: (level, msg) => {
@@ -36,6 +62,7 @@ export function parseXmlDocument(xml: string, file = '<page source>') {
   if (!root || (root.nodeName !== 'hierarchy' && root.nodeName !== 'node')) {
     throw new BadInputError('BAD_PAGE_SOURCE', `${file}: root element must be <hierarchy> (or a bare <node>), found <${root?.nodeName ?? 'nothing'}>`);
   }
+  checkTreeLimits(root, file);
   return doc;
 }
 

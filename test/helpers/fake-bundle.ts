@@ -10,6 +10,7 @@ import { screenTitle } from '../../src/snapshot/title.ts';
 import type { Snapshot, UiElement } from '../../src/snapshot/model.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../../src/version.ts';
 import { sampleApp } from './paths.ts';
+import { writeManifest } from '../../src/bundle/manifest.ts';
 
 /**
  * A realistic evidence bundle (docs/bundle.md) made from a public sample app without a device:
@@ -217,3 +218,10 @@ export function writeFakeBundle(appName: string, opts: FakeBundleOptions = {}): 
   return dir;
 }
 
+
+/** A fake bundle finished as a crawl leaves it: with its manifest.json (so report/analyze accept it). */
+export async function writeSealedBundle(appName: string, opts: FakeBundleOptions = {}): Promise<string> {
+  const dir = writeFakeBundle(appName, opts);
+  await writeManifest(dir, { reason: 'crawl' });
+  return dir;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeMarkup } from '../../reports/escape.ts';
 import { verifyBundle } from '../../src/bundle/manifest-verify.ts';
 import { runMain } from '../helpers/cli.ts';
-import { writeFakeBundle } from '../helpers/fake-bundle.ts';
+import { writeSealedBundle } from '../helpers/fake-bundle.ts';
 import { SAMPLE_APPS, sampleApp } from '../helpers/paths.ts';
 
 const cli = runMain;
@@ -13,7 +13,7 @@ describe('govapp analyze (re-runs the detectors on a recorded bundle)', () => {
   const dirs = new Map<string, string>();
   beforeAll(async () => {
     for (const app of SAMPLE_APPS) {
-      const dir = writeFakeBundle(app);
+      const dir = await writeSealedBundle(app);
       dirs.set(app, dir);
       expect((await cli('report', dir)).code).toBe(0); // a finished bundle with a manifest, as a crawl leaves it
     }

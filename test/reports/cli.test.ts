@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.ts';
-import { writeFakeBundle } from '../helpers/fake-bundle.ts';
+import { writeSealedBundle } from '../helpers/fake-bundle.ts';
+import { EXIT } from '../../src/cli/exit-codes.ts';
 
 const cli = runMain;
 
@@ -12,8 +13,8 @@ let dir: string;
 let tmp: string;
 let priv: string;
 let pub: string;
-beforeAll(() => {
-  dir = writeFakeBundle('river-patrol');
+beforeAll(async () => {
+  dir = await writeSealedBundle('river-patrol');
   tmp = mkdtempSync(path.join(os.tmpdir(), 'govapp-cli-'));
   const keys = generateKeyPairSync('ed25519');
   priv = path.join(tmp, 'key.pem');
@@ -39,7 +40,7 @@ describe('govapp report / verify', () => {
     expect(await cli('verify', zip, '--pub-key', pub)).toMatchObject({ code: 0 });
   });
 
-  it('verify exits 1 and names each missing, added and changed file', async () => {
+  it('verify exits 5 (integrity failure) and names each missing, added and changed file', async () => {
     const copy = path.join(tmp, 'copy');
     await cli('report', dir, '--zip', path.join(tmp, 'copy.zip'));
     const { extractBundle } = await import('../../src/bundle/zip.ts');
@@ -50,7 +51,7 @@ describe('govapp report / verify', () => {
     rmSync(path.join(copy, 'probes.json'));
     writeFileSync(path.join(copy, 'states/injected.png'), 'x');
     const r = await cli('verify', copy);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(EXIT.INTEGRITY);
     expect(r.stdout).toMatch(/^changed  states\/home\.png/m);
     expect(r.stdout).toMatch(/^missing  probes\.json/m);
     expect(r.stdout).toMatch(/^added    states\/injected\.png/m);

@@ -8,10 +8,13 @@ import { buildCapabilities } from '../../src/device/capabilities.ts';
 import { parseAppArgument } from '../../crawlers/target.ts';
 import { sampleApp } from '../helpers/paths.ts';
 
+/** A real 1×1 PNG: screenshots are checked as PNGs at load. */
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
 function graphDir(app: unknown, files: string[] = ['states/a.xml', 'states/a.png']): string {
   const d = mkdtempSync(path.join(tmpdir(), 'govapp-graph-'));
   mkdirSync(path.join(d, 'states'));
-  for (const f of files) writeFileSync(path.join(d, f), f.endsWith('.xml') ? '<hierarchy/>' : 'png');
+  for (const f of files) writeFileSync(path.join(d, f), f.endsWith('.xml') ? '<hierarchy/>' : PNG_1PX);
   writeFileSync(path.join(d, 'app.json'), typeof app === 'string' ? app : JSON.stringify(app));
   return d;
 }

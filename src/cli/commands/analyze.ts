@@ -14,7 +14,9 @@ import type { CrawlObservation } from '../../observation.ts';
 import { firstIssue } from '../../zod-errors.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
-import { BUNDLE_OPTIONS, bundleDirArgument } from './report.ts';
+import { REISSUE_OPTIONS, bundleDirArgument } from './report.ts';
+import { checkBeforeReissue } from '../../bundle/reissue.ts';
+import { stripBidi } from '../../escape.ts';
 
 const USAGE = `usage: govapp analyze <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review] [--sign-key <key.pem>] [--zip <file>]
 
@@ -26,7 +28,12 @@ report. The previous manifest moves to history/ and a new one is written.
   --junit <file>       write JUnit XML (one test case per clause)
   --fail-on <level>    exit 3 when a clause is fail (fail) or fail/review/unknown (review)
   --sign-key <file>    sign the new manifest with this Ed25519 PEM private key (manifest.sig)
-  --zip <file>         pack the finished bundle into one zip`;
+  --zip <file>         pack the finished bundle into one zip
+  --force              re-analyse a bundle that does not verify against its manifest; the failed
+                       verification is kept in history/ and the new manifest says so
+
+The bundle is verified first: one that does not match its manifest (or has none) is refused with
+exit status 5 unless --force. Symbolic links, FIFOs and devices in it are always refused.`;
 
 const DETECTORS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../detectors/run.ts');
 
@@ -66,10 +73,11 @@ export const command: Command = {
   summary: 're-run the current detectors on a recorded bundle (no device) and rewrite its findings and report',
   usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs('analyze', argv, BUNDLE_OPTIONS, true);
+    const { values, positionals } = parseCommandArgs('analyze', argv, REISSUE_OPTIONS, true);
     const dir = bundleDirArgument('analyze', positionals);
     const failOn = parseFailOn(values['fail-on']);
     if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before the bundle is touched
+    const reissued = await checkBeforeReissue(dir, 'analyze', Boolean(values.force));
     const findings = await reanalyze(dir);
     writeJsonAtomic(path.join(dir, 'findings.json'), findings);
     const { failures } = await finalizeBundle(dir, findings, {
@@ -78,9 +86,10 @@ export const command: Command = {
       junit: values.junit,
       signKey: values['sign-key'],
       zip: values.zip,
+      meta: reissued ? { reissued } : undefined,
     });
     for (const f of failures) process.stderr.write(`govapp: analyze: ${f.reporter} failed: ${describeError(f.error)}\n`);
-    process.stdout.write([`${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...verdictRows(findings.clauses), `bundle: ${dir}`].join('\n') + '\n');
+    process.stdout.write(stripBidi([`${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...verdictRows(findings.clauses), `bundle: ${dir}`].join('\n')) + '\n');
     if (failures.length) return 1;
     const gate = evaluateGate(findings, failOn);
     reportGate(failOn, gate);

@@ -3,6 +3,7 @@ import { executeBatch, type ExecuteBatchOptions } from '../../batch/batch.ts';
 import type { Lease } from '../../batch/pool.ts';
 import { BadInputError } from '../../errors.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
+import { EXIT } from '../exit-codes.ts';
 
 const USAGE = `usage: govapp batch <apps.yaml> --out <dir> [options]
 
@@ -114,8 +115,8 @@ export async function runBatchCommand(args: ParsedBatchArgs, runOne: RunOne): Pr
     const { quiet, ...opts } = args;
     const r = await executeBatch({ ...opts, runOne, signal: controller.signal, progress: quiet ? false : process.stderr });
     process.stdout.write(`${r.total} apps: ${r.ok} ok, ${r.error} error, ${r.pending} unfinished${r.skipped ? ` (${r.skipped} from an earlier run)` : ''}\nsummary: ${r.summary}\n`);
-    if (r.interrupted) return 130;
-    return r.error || r.pending ? 1 : 0;
+    if (r.interrupted) return EXIT.INTERRUPTED;
+    return r.error || r.pending ? EXIT.RUNTIME : EXIT.OK;
   } finally {
     unhook();
   }

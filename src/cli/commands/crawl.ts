@@ -3,7 +3,7 @@ import path from 'node:path';
 import { crawl } from '../../../crawlers/crawl.ts';
 import { parseAppArgument } from '../../../crawlers/target.ts';
 import type { CrawlProgress, OcrMode, StrategyName } from '../../../crawlers/types.ts';
-import { BadInputError } from '../../errors.ts';
+import { BadInputError, isInputErrorCode } from '../../errors.ts';
 import { createLogger } from '../../log.ts';
 import { LiveStatus } from '../live-status.ts';
 import { isAppiumUp } from '../../appium/server.ts';
@@ -14,6 +14,8 @@ import { BUNDLE_OPTIONS } from './report.ts';
 import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
 import { assertFreshOutDir } from '../../bundle/out-dir.ts';
+import { EXIT } from '../exit-codes.ts';
+import { stripBidi } from '../../escape.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
 
@@ -42,6 +44,9 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --fail-on <level>    fail | review: exit 3 when a clause has that verdict (CI gating)
   --sign-key <pem>     sign manifest.json with this Ed25519 private key (file or PEM text)
   --zip <file>         also pack the bundle into one .zip
+
+Every request to Appium is bounded by the time budget (plus a few seconds): a device or server that
+stops answering ends the crawl with DEVICE_UNRESPONSIVE (exit 4) and its partial bundle.
 
 examples:
   govapp crawl --app ../shared/fixtures/apps/study-portal --out out/study-portal
@@ -113,7 +118,7 @@ export const command: Command = {
     });
     const controller = new AbortController();
     const onSignal = () => {
-      if (controller.signal.aborted) process.exit(130);
+      if (controller.signal.aborted) process.exit(EXIT.INTERRUPTED);
       const msg = 'govapp: stopping (Ctrl-C again to quit at once)…';
       if (live) live.event(msg);
       else process.stderr.write(`\n${msg}\n`);
@@ -142,21 +147,23 @@ export const command: Command = {
       });
       live?.done();
       const rows = verdictRows(result.findings.clauses);
+      // App text in our sentences: bidi controls removed, so it cannot reverse them on the terminal.
       process.stdout.write(
-        [
-          `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
-          ...rows,
-          `bundle: ${result.outDir}`,
-          ...(result.error ? [`crawl broke off: ${result.error.code}: ${result.error.message}`] : []),
-        ].join('\n') + '\n',
+        stripBidi(
+          [
+            `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
+            ...rows,
+            `bundle: ${result.outDir}`,
+            ...(result.error ? [`crawl broke off: ${result.error.code}: ${result.error.message}`] : []),
+          ].join('\n'),
+        ) + '\n',
       );
-      if (controller.signal.aborted) return 130;
-      if (failOn) {
-        const gate = evaluateGate(result.findings, failOn);
-        reportGate(failOn, gate, values.quiet);
-        return gate.exitCode;
-      }
-      return 0;
+      if (result.stopReason === 'interrupted' || controller.signal.aborted) return EXIT.INTERRUPTED;
+      const gate = evaluateGate(result.findings, failOn);
+      reportGate(failOn, gate, values.quiet);
+      // A crawl that broke off has not seen what it would have: louder than any verdict gate.
+      if (result.stopReason === 'error') return result.error && isInputErrorCode(result.error.code) ? EXIT.BAD_INPUT : EXIT.BROKE_OFF;
+      return gate.exitCode;
     } finally {
       live?.done();
       process.off('SIGINT', onSignal);

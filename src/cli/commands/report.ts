@@ -7,6 +7,7 @@ import { finalizeBundle } from '../../../reports/finalize.ts';
 import { BadInputError, describeError } from '../../errors.ts';
 import { readManifest } from '../../bundle/manifest.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
+import { checkBeforeReissue } from '../../bundle/reissue.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 
 const USAGE = `usage: govapp report <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review] [--sign-key <key.pem>] [--zip <file>]
@@ -18,7 +19,12 @@ from its findings.json. The previous manifest moves to history/ and a new one is
   --junit <file>       write JUnit XML (one test case per clause)
   --fail-on <level>    exit 3 when a clause is fail (fail) or fail/review/unknown (review)
   --sign-key <file>    sign the new manifest with this Ed25519 PEM private key (manifest.sig)
-  --zip <file>         pack the finished bundle into one zip (verify it with govapp verify <file>)`;
+  --zip <file>         pack the finished bundle into one zip (verify it with govapp verify <file>)
+  --force              re-issue a bundle that does not verify against its manifest; the failed
+                       verification is kept in history/ and the new manifest says so
+
+The bundle is verified first: one that does not match its manifest (or has none) is refused with
+exit status 5 unless --force. Symbolic links, FIFOs and devices in it are always refused.`;
 
 export const BUNDLE_OPTIONS = {
   pdf: { type: 'boolean' },
@@ -27,6 +33,9 @@ export const BUNDLE_OPTIONS = {
   'sign-key': { type: 'string' },
   zip: { type: 'string' },
 } as const;
+
+/** `report` and `analyze` also take `--force`: re-issue a bundle that does not verify (recorded in history/). */
+export const REISSUE_OPTIONS = { ...BUNDLE_OPTIONS, force: { type: 'boolean' } } as const;
 
 /** The bundle directory argument: an existing directory with findings.json. */
 export function bundleDirArgument(command: string, positionals: string[]): string {
@@ -43,10 +52,11 @@ export const command: Command = {
   summary: 're-render the HTML report (and PDF, JUnit, repro specs) of an evidence bundle',
   usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs('report', argv, BUNDLE_OPTIONS, true);
+    const { values, positionals } = parseCommandArgs('report', argv, REISSUE_OPTIONS, true);
     const dir = bundleDirArgument('report', positionals);
     const failOn = parseFailOn(values['fail-on']);
     if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before the bundle is touched
+    const reissued = await checkBeforeReissue(dir, 'report', Boolean(values.force));
     const findings = readFindings(dir);
     // The findings are unchanged: keep the rule versions that produced them.
     const previous = existsSync(path.join(dir, 'manifest.json')) ? await readManifest(dir).catch(() => undefined) : undefined;
@@ -57,7 +67,7 @@ export const command: Command = {
       junit: values.junit,
       signKey: values['sign-key'],
       zip: values.zip,
-      meta: rules ? { rules } : undefined,
+      meta: { ...(rules ? { rules } : {}), ...(reissued ? { reissued } : {}) },
     });
     for (const f of failures) process.stderr.write(`govapp: report: ${f.reporter} failed: ${describeError(f.error)}\n`);
     process.stdout.write(`${path.join(dir, 'report.html')}${values.pdf ? `\n${path.join(dir, 'report.pdf')}` : ''}\n`);

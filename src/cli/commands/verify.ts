@@ -2,6 +2,8 @@ import { BadInputError } from '../../errors.ts';
 import { formatVerifyResult, verifyBundle } from '../../bundle/manifest-verify.ts';
 import { loadPublicKey } from '../../bundle/sign.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
+import { EXIT } from '../exit-codes.ts';
+import { stripBidi } from '../../escape.ts';
 
 const USAGE = `usage: govapp verify <bundle dir | bundle.zip> [--pub-key <key.pem>] [--json]
 
@@ -11,7 +13,11 @@ missing, added or changed. With --pub-key, also checks manifest.sig (Ed25519) ag
   --pub-key <file>   PEM public key (SPKI) the bundle must be signed with
   --json             print the result as JSON
 
-Exit status: 0 when the bundle is intact (and validly signed, with --pub-key); 1 otherwise.`;
+Symbolic links, FIFOs and devices in a bundle are reported (never followed or opened). A zip is read
+from its central directory, each entry once, inflated by streaming within size caps.
+
+Exit status: 0 when the bundle is intact (and validly signed, with --pub-key); 5 when it is not;
+2 when it is not a bundle at all (or a zip that cannot be read safely).`;
 
 export const command: Command = {
   name: 'verify',
@@ -26,8 +32,8 @@ export const command: Command = {
       const { manifest, ...rest } = result;
       process.stdout.write(JSON.stringify({ ...rest, files: manifest.files.length, createdAt: manifest.createdAt }, null, 2) + '\n');
     } else {
-      process.stdout.write(formatVerifyResult(result).join('\n') + '\n');
+      process.stdout.write(stripBidi(formatVerifyResult(result).join('\n')) + '\n');
     }
-    return result.ok ? 0 : 1;
+    return result.ok ? EXIT.OK : EXIT.INTEGRITY;
   },
 };

@@ -66,7 +66,8 @@ export async function click(this: ReplayDriver, elementId: string): Promise<void
 export async function setValue(this: ReplayDriver, keys: string | string[], elementId: string): Promise<void> {
   const node = editable(this, elementId);
   const stored = this.runtime.type(node.index, Array.isArray(keys) ? keys.join('') : String(keys), 'append');
-  this.log.info(`type into ${node.attrs['resource-id'] || node.index}: now ${JSON.stringify(stored)}`);
+  // Never the typed value (it may be a password): its length only, at debug.
+  this.log.debug(`type into ${node.attrs['resource-id'] || node.index}: now ${Array.from(stored).length} characters`);
 }
 
 export async function clear(this: ReplayDriver, elementId: string): Promise<void> {

@@ -24,8 +24,9 @@ function handle(driver: ReplayDriver, e: InputEvent): void {
     }
     case 'keys': {
       const focused = rt.focused();
-      if (focused === undefined) driver.log.info(`typed ${JSON.stringify(e.text)} with no focused field: ignored`);
-      else driver.log.info(`typed into focused field: now ${JSON.stringify(rt.type(focused, e.text, 'append'))}`);
+      // Never the typed value (it may be a password): lengths only, at debug.
+      if (focused === undefined) driver.log.debug(`typed ${Array.from(e.text).length} characters with no focused field: ignored`);
+      else driver.log.debug(`typed into focused field: now ${Array.from(rt.type(focused, e.text, 'append')).length} characters`);
     }
   }
 }
