@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`govapp: BAD_ARGUMENT: no help for "${topic}" (try: ${Object.keys(COMMANDS).join(', ')})\n`);
       return 2;
     }
-    process.stdout.write((await helped.load()).usage + '\n');
+    process.stdout.write((await helped.load()).usage + '\n\n' + exitCodesHelp() + '\n');
     return 0;
   }
   const entry = COMMANDS[name];

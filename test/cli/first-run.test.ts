@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.ts';
-import { writeFakeBundle } from '../helpers/fake-bundle.ts';
+import { writeSealedBundle } from '../helpers/fake-bundle.ts';
 
 /** What a new user meets at the terminal: help that answers, the same words everywhere. */
 const dirs: string[] = [];
@@ -29,7 +29,7 @@ describe('help', () => {
 
 describe('words', () => {
   it('analyze prints the same Chinese verdict words as crawl and the report, never fail/pass', async () => {
-    const dir = writeFakeBundle('study-portal');
+    const dir = await writeSealedBundle('study-portal');
     dirs.push(dir);
     const r = await runMain('analyze', dir);
     expect(r.code, r.stderr).toBe(0);
@@ -40,7 +40,7 @@ describe('words', () => {
   });
 
   it('a tripped gate says why on stderr even when the output is quiet', async () => {
-    const dir = writeFakeBundle('study-portal');
+    const dir = await writeSealedBundle('study-portal');
     dirs.push(dir);
     const r = await runMain('report', dir, '--fail-on', 'fail');
     expect(r.code).toBe(3);
@@ -50,10 +50,11 @@ describe('words', () => {
 
 describe('stale files', () => {
   it('re-rendering a bundle that has a report.pdf renders the PDF again instead of leaving it stale', async () => {
-    const dir = writeFakeBundle('river-patrol');
+    const dir = await writeSealedBundle('river-patrol');
     dirs.push(dir);
     writeFileSync(path.join(dir, 'report.pdf'), '%PDF-1.4 stale');
-    const r = await runMain('report', dir);
+    // A stale PDF changes the bundle: re-issuing it is --force, recorded in history/.
+    const r = await runMain('report', dir, '--force');
     expect(r.code, r.stderr).toBe(0);
     const pdf = readFileSync(path.join(dir, 'report.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
