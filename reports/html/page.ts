@@ -1,4 +1,5 @@
-import type { Verdict } from '../../src/findings/schema.ts';
+import type { Coverage, StopReason, Verdict } from '../../src/findings/schema.ts';
+import { describeWall, incompleteNotice } from '../../src/findings/coverage.ts';
 import { VERDICTS } from '../../src/findings/schema.ts';
 import { STOP_REASON_WORDS, VIA_WORDS, verdictWord } from '../clauses.ts';
 import { escapeMarkup as esc } from '../escape.ts';
@@ -40,7 +41,7 @@ export interface ClauseView {
 
 export interface ReportView {
   app: { label?: string; package: string; versionName?: string; versionCode?: string; apkSha256?: string };
-  run: { startedAt: string; finishedAt: string; stopReason: string; states: number; actions: number };
+  run: { startedAt: string; finishedAt: string; stopReason: string; states: number; actions: number; coverage?: Coverage };
   device: { model?: string; androidVersion?: string; screen?: string; udid?: string };
   tool: string;
   rules: Record<string, string>;
@@ -100,6 +101,22 @@ function findingSection(c: ClauseView): string {
   return `<article class="finding" id="clause-${esc(c.clause)}"><div class="head"><h3>${esc(c.clause)} ${esc(c.title)}</h3>${badge(c.verdict)}</div><p class="summary">${esc(c.summary)}</p>${ev}</article>`;
 }
 
+/**
+ * The banner a partial crawl opens with (report.html and, printed from it, report.pdf): what was
+ * not seen and that absence-based verdicts were withheld. Nothing for a complete crawl.
+ */
+function partialBanner(v: ReportView): string {
+  const notice = incompleteNotice({ stopReason: v.run.stopReason as StopReason, coverage: v.run.coverage });
+  if (!notice) return '';
+  const walls = v.run.coverage?.walls ?? [];
+  const list = walls.length ? `<ul>${walls.map((w) => `<li>${esc(describeWall(w))}</li>`).join('')}</ul>` : '';
+  return `<section class="partial-banner" role="alert"><h2>遍历不完整</h2><p>${esc(notice)}</p>${list}</section>`;
+}
+
+function coverageRow(c: Coverage | undefined): string | undefined {
+  return c ? `${c.screens} 个界面，已尝试 ${c.actionsTried} 个操作，未尝试 ${c.actionsLeft} 个，安全策略拒绝 ${c.refused} 个，未能越过 ${c.walls.length} 处` : '未记录';
+}
+
 function metaTable(v: ReportView): string {
   const rows: [string, string | undefined][] = [
     ['应用名称', v.app.label],
@@ -114,6 +131,7 @@ function metaTable(v: ReportView): string {
     ['结束时间', fmtTime(v.run.finishedAt)],
     ['结束原因', STOP_REASON_WORDS[v.run.stopReason] ?? v.run.stopReason],
     ['界面数 / 操作数', `${v.run.states} / ${v.run.actions}`],
+    ['遍历覆盖', coverageRow(v.run.coverage)],
     ['检测工具', v.tool],
     ['规则版本', Object.entries(v.rules).map(([k, r]) => `${k}: ${r}`).join('；') || undefined],
   ];
@@ -143,6 +161,7 @@ export function reportHtml(v: ReportView): string {
 <h1>政务移动互联网应用程序合规检查报告</h1>
 <p class="subtitle">${esc(name)}${v.app.versionName ? ` · 版本 ${esc(v.app.versionName)}` : ''} · 检查时间 ${esc(fmtTime(v.run.startedAt))}</p>
 </header>
+${partialBanner(v)}
 <section class="summary">
 <h2>检查结论</h2>
 ${tally(v.clauses)}

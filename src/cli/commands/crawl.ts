@@ -8,6 +8,7 @@ import { isAppiumUp } from '../../appium/server.ts';
 import type { AppTarget } from '../../device/capabilities.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
 import { VERDICT_WORDS } from '../../../reports/clauses.ts';
+import { incompleteNotice } from '../../findings/coverage.ts';
 import { BUNDLE_OPTIONS } from './report.ts';
 import { describeGate, evaluateGate, parseFailOn } from '../../../reports/gate.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
@@ -30,7 +31,8 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --quiet              no progress line, warnings only
   --pdf                also render report.pdf (headless Chromium)
   --junit <file>       write JUnit XML: one test case per clause, failures for "fail"
-  --fail-on <level>    fail | review: exit 3 when a clause has that verdict (CI gating)
+  --fail-on <level>    fail | review | incomplete (or a comma list): exit 3 when a clause has that
+                       verdict, or the crawl did not see the whole app (CI gating)
   --sign-key <pem>     sign manifest.json with this Ed25519 private key (file or PEM text)
   --zip <file>         also pack the bundle into one .zip`;
 
@@ -103,8 +105,11 @@ export const command: Command = {
       });
       progress?.done();
       const rows = result.findings.clauses.map((c) => `  ${c.clause.padEnd(6)} ${VERDICT_WORDS[c.verdict].padEnd(6, '　')} ${c.summary}`);
+      const notice = incompleteNotice(result.findings.run);
       process.stdout.write(
         [
+          // A partial crawl leads with it: its absence-based verdicts were withheld.
+          ...(notice ? [`PARTIAL CRAWL — ${notice}`] : []),
           `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
           ...rows,
           `bundle: ${result.outDir}`,
