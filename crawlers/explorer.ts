@@ -443,7 +443,7 @@ export class Explorer {
     const inCycle = new Set(loop.cycle.flatMap((m) => [m.from, m.to]).filter((k): k is string => !!k));
     if (!inCycle.size && this.here?.key) inCycle.add(this.here.key);
     const sought = this.seeking && this.graph.hasWork(this.seeking) ? [this.seeking] : [...inCycle].map((k) => this.graph.get(k)).filter((n): n is StateNode => !!n && this.graph.hasWork(n));
-    this.o.log.warn({ cycle: loop.cycle.map((m) => `${m.from} ${m.action} → ${m.to ?? '(left)'}`), idle: loop.idle, giveUp: sought.map((n) => n.key) }, 'no-progress loop');
+    this.o.log.info({ cycle: loop.cycle.map((m) => `${m.from} ${m.action} → ${m.to ?? '(left)'}`), idle: loop.idle, giveUp: sought.map((n) => n.key) }, 'no-progress loop');
     for (const n of sought) this.abandon(n, 'loop');
   }
 
