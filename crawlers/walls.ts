@@ -9,6 +9,18 @@ import { findLoginForm } from './forms.ts';
  * showed a login form, when the crawl never got past one — no credentials were configured, or
  * every attempt failed. One successful login means the part behind it was reached.
  */
+/** Login-form label per screen (a recorded screen never changes; interim findings ask after every screen). */
+const formLabels = new WeakMap<ObservedScreen, string | null>();
+
+function loginFormLabel(s: ObservedScreen, credentials: Credentials | undefined): string | null {
+  let label = formLabels.get(s);
+  if (label === undefined) {
+    const form = findLoginForm(s.snapshot, credentials ?? {});
+    formLabels.set(s, (label = form ? labelOf(s.snapshot, form.submit).trim().slice(0, 30) : null));
+  }
+  return label;
+}
+
 export function loginWalls(screens: readonly ObservedScreen[], credentials: Credentials | undefined, status: { succeeded: boolean }): Wall[] {
   if (status.succeeded) return [];
   const reason = credentials ? 'login-failed' : 'no-credentials';
@@ -16,8 +28,8 @@ export function loginWalls(screens: readonly ObservedScreen[], credentials: Cred
   for (const s of screens) {
     // Variants (`s3-down1`) share their state's wall.
     if (!s.inApp || walls.some((w) => s.state.startsWith(`${w.state}-`))) continue;
-    const form = findLoginForm(s.snapshot, credentials ?? {});
-    if (form) walls.push({ state: s.state, kind: 'login', text: labelOf(s.snapshot, form.submit).trim().slice(0, 30) || undefined, reason });
+    const label = loginFormLabel(s, credentials);
+    if (label !== null) walls.push({ state: s.state, kind: 'login', ...(label ? { text: label } : {}), reason });
   }
   return walls;
 }
