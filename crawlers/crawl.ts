@@ -16,6 +16,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
 import { finalizeBundle } from '../reports/finalize.ts';
 import { hashFile } from '../src/bundle/manifest-hash.ts';
 import { Explorer } from './explorer.ts';
+import { loginWalls } from './walls.ts';
 import { openDevice } from './open-device.ts';
 import { LoginTasks } from './login.ts';
 import { DialogTasks } from './dialogs.ts';
@@ -101,7 +102,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
 
     deadline = clock.startBudget();
     const policy: SafetyPolicy = { ...config.safety, level: opts.safety ?? config.safety.level };
-    const login = new LoginTasks(config.apps[appPackage]?.credentials, policy);
+    const credentials = config.apps[appPackage]?.credentials;
+    const login = new LoginTasks(credentials, policy);
     const dialogs = new DialogTasks(config.crawl.permissions, policy);
     // Observe-only: no probe that types or sends.
     const probes = policy.level === 'strict' ? [new TimerProbe(config.probes.timerSeconds)] : [new TimerProbe(config.probes.timerSeconds), new EncodingProbe(config.probes.encoding), new AiQuestionProbe(config.probes.aiQuestion)];
@@ -133,20 +135,24 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     });
     explorerRef = explorer;
     progress({ phase: 'exploring' });
+    const coverage = () => explorer.coverage(loginWalls(explorer.screens, credentials, login.status));
     const observation = (stopReason: CrawlObservation['stopReason']): CrawlObservation => ({
       app: { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
       screens: explorer.screens,
       actions: explorer.actions,
       probes: explorer.probes,
       stopReason,
+      coverage: coverage(),
     });
-    const findingsFor = (stopReason: CrawlObservation['stopReason'], extra: Record<string, unknown> = {}): Findings =>
-      buildFindings(
+    const findingsFor = (stopReason: CrawlObservation['stopReason'], extra: Record<string, unknown> = {}): Findings => {
+      const obs = observation(stopReason);
+      return buildFindings(
         { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
-        { startedAt, finishedAt: new Date(), states: explorer.screens.length, actions: explorer.actions.length, stopReason },
-        analysis!.detect(observation(stopReason)),
+        { startedAt, finishedAt: new Date(), states: explorer.screens.length, actions: explorer.actions.length, stopReason, coverage: obs.coverage },
+        analysis!.detect(obs),
         extra,
       );
+    };
     // Until the crawl ends, findings.json says what a crash would leave: an interrupted crawl.
     const writeInterim = () => writer.writeFindings(findingsFor('error', { partial: true }));
 
@@ -157,15 +163,18 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     } catch (e) {
       error = e instanceof GovappError ? e : new GovappError('INTERNAL', String((e as Error)?.message ?? e), { cause: e });
       stopReason = error.code === 'ABORTED' ? 'budget' : 'error';
+      if (error.code === 'APP_CRASH_LOOP') explorer.addWall({ state: explorer.current ?? explorer.actions.at(-1)?.from ?? explorer.screens[0]?.state ?? '(launch)', kind: 'crash', text: error.message.slice(0, 60) });
       log.error({ code: error.code, err: error.message }, 'crawl broke off');
     }
     // Stopped by the user (Ctrl-C, SIGTERM, a batch stopping): neither the budget nor a fault.
     if (opts.signal?.aborted) stopReason = 'interrupted';
+    // Everything reachable was tried, but part of the app stayed behind a wall.
+    if (stopReason === 'explored' && coverage().walls.length) stopReason = 'blocked';
     progress({ phase: 'finishing' });
     await analysis.drain();
     const findings = findingsFor(stopReason, opts.signal?.aborted ? { interrupted: true } : {});
     writer.writeFindings(findings);
-    writer.writeRun({ ...runInfo, finishedAt: findings.run.finishedAt, stopReason, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status, forms: login.forms, dialogs: dialogs.answered, permissions: dialogs.permissions });
+    writer.writeRun({ ...runInfo, finishedAt: findings.run.finishedAt, stopReason, coverage: findings.run.coverage, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status, forms: login.forms, dialogs: dialogs.answered, permissions: dialogs.permissions });
     log.info({ states: explorer.screens.length, actions: explorer.actions.length, stopReason }, 'crawl finished');
     await teardown();
     const apkSha256 = target.kind === 'apk' ? (await hashFile(target.apk)).sha256 : undefined;

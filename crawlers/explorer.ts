@@ -12,7 +12,9 @@ import { ExplorationGraph, type StateNode } from './graph.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { signatureOf, stateHash } from './state-key.ts';
 import type { Strategy } from './strategies/strategy.ts';
-import type { StopReason } from '../src/findings/schema.ts';
+import type { Coverage, StopReason, Wall } from '../src/findings/schema.ts';
+import type { WallKind } from '../src/findings/coverage.ts';
+import { ProgressWatch, type Loop } from './progress.ts';
 
 /** Packages that show dialogs over the app (permissions, installers, ANR): part of the app's flow. */
 export const SYSTEM_DIALOG_PACKAGES = new Set([
@@ -146,9 +148,21 @@ export class Explorer {
   private seq = 0;
   private readonly scrolls = new Map<string, number>();
   private readonly travelFailures = new Map<string, number>();
+  private readonly travelLeaves = new Map<string, number>();
   private relaunchesWithoutProgress = 0;
   private pathToHere: number[] = [];
   private here!: Here;
+  /** Places the crawl could not get past (run.coverage.walls). */
+  readonly walls: Wall[] = [];
+  /** Untried actions of states given up on (they count as left, not tried). */
+  private readonly abandonedLeft = new Map<string, number>();
+  /** Moves (from, action, to) seen so far: a new one is progress. */
+  private readonly moves = new Set<string>();
+  private readonly watch = new ProgressWatch();
+  /** The state a travel is heading for, if any: what a loop was seeking. */
+  private seeking: StateNode | undefined;
+  /** `<state> <task>` of every task run so far. */
+  private readonly tasksRun = new Set<string>();
 
   constructor(private readonly o: ExplorerOptions) {}
 
@@ -169,12 +183,15 @@ export class Explorer {
         await this.recover('out of app');
         continue;
       }
+      const untried = this.graph.untried(node);
       const task = this.nextTask(node);
-      if (task) {
+      // A task that already ran here (a login on every relaunch) waits until the screen's own
+      // actions are tried: otherwise the links beside a login form are never reached.
+      if (task && !(untried.length && this.tasksRun.has(`${node.key} ${task.name}`))) {
+        this.tasksRun.add(`${node.key} ${task.name}`);
         await this.runTask(node, task);
         continue;
       }
-      const untried = this.graph.untried(node);
       if (untried.length) {
         const ranked = this.o.strategy.rank(node, untried, this.graph);
         // The strategy may leave this screen's actions for later when better work waits elsewhere.
@@ -233,7 +250,7 @@ export class Explorer {
   }
 
   /** Goes to the best state with work left; false when there is none anywhere. */
-  private async travel(from: StateNode): Promise<boolean> {
+  private async travel(from: StateNode, relaunched = false): Promise<boolean> {
     const withWork = [...this.graph.nodes.values()].filter((n) => n.key !== from.key && this.graph.hasWork(n));
     if (!withWork.length) return false;
     const paths = new Map(withWork.map((n) => [n.key, this.graph.pathTo(from.key, (m) => m.key === n.key)]));
@@ -242,18 +259,34 @@ export class Explorer {
       // Nothing known leads there from here: relaunch. If a fresh launch cannot reach them
       // either, they are out of reach (behind a login that failed, a one-time screen…).
       if (this.relaunchesWithoutProgress >= 2) {
-        for (const n of withWork) this.abandon(n);
+        for (const n of withWork) this.abandon(n, 'unreachable');
         this.o.log.info({ states: withWork.map((n) => n.key) }, 'giving up on states no known move reaches');
         return [...this.graph.nodes.values()].some((n) => this.graph.hasWork(n));
       }
+      if (relaunched) return true;
       this.relaunchesWithoutProgress++;
       await this.relaunch();
-      return true;
+      // Head for the work at once: a task on the launch screen (a login) would take the crawl
+      // away from the only known way there.
+      const start = this.here.key ? this.graph.get(this.here.key) : undefined;
+      return start && this.budgetLeft() && this.graph.pathTo(start.key, (m) => this.graph.hasWork(m)) ? this.travel(start, true) : true;
     }
     const target = this.o.strategy.pickTarget(reachable, (n) => paths.get(n.key)!.length);
     const path = paths.get(target!.key)!;
+    this.seeking = target;
+    try {
+      return this.follow(target!, path);
+    } finally {
+      this.seeking = undefined;
+    }
+  }
+
+  /** Walks a planned path to `target`; gives the target up when known moves keep missing it. */
+  private async follow(target: StateNode, path: NonNullable<ReturnType<ExplorationGraph['pathTo']>>): Promise<boolean> {
     for (const edge of path) {
       if (!this.budgetLeft()) return true;
+      // A loop found on the way has given the target up.
+      if (!this.graph.hasWork(target)) break;
       const node = this.graph.get(edge.from)!;
       if (edge.action === 'back') await this.pressBack(node);
       else if (edge.action === 'wait') await this.waitForTimedMove(node);
@@ -268,17 +301,21 @@ export class Explorer {
         // by several lists goes back to whichever opened it); it has just been relearnt, so only a
         // move that did nothing or left the app counts against the target.
         const stale = this.here.key !== undefined && this.here.key !== edge.from;
-        const fails = (this.travelFailures.get(target!.key) ?? 0) + (stale ? 0 : 1);
-        this.travelFailures.set(target!.key, fails);
+        const fails = (this.travelFailures.get(target.key) ?? 0) + (stale ? 0 : 1);
+        this.travelFailures.set(target.key, fails);
+        if (!this.here.key) this.travelLeaves.set(target.key, (this.travelLeaves.get(target.key) ?? 0) + 1);
         if (fails >= MAX_TRAVEL_FAILURES) {
-          this.o.log.info({ state: target!.key }, 'giving up on a state known moves no longer reach');
-          this.abandon(target!);
+          this.o.log.info({ state: target.key }, 'giving up on a state known moves no longer reach');
+          this.abandon(target, (this.travelLeaves.get(target.key) ?? 0) >= fails ? 'leaves-app' : 'unreachable');
         }
         break;
       }
     }
     // Reached: earlier failures were stale edges (now relearnt), not an unreachable state.
-    if (this.here.key === target!.key) this.travelFailures.delete(target!.key);
+    if (this.here.key === target.key) {
+      this.travelFailures.delete(target.key);
+      this.travelLeaves.delete(target.key);
+    }
     return true;
   }
 
@@ -337,6 +374,7 @@ export class Explorer {
       refused: new Set(skipped.map((x) => JSON.stringify(x.selector))),
     });
     this.o.writer.addScreen(screen, source, png);
+    this.watch.progress();
     this.o.log.info({ state: key, activity: current.activity, actions: actions.length, skipped: skipped.length }, 'new screen');
     await this.o.hooks?.onScreen?.(screen, snapshot, png);
     return key;
@@ -348,6 +386,12 @@ export class Explorer {
    */
   private async act(step: ActStep, run: () => Promise<void>): Promise<void> {
     const { kind, from } = step;
+    // A task's tap (a login's submit) is that control's try: it is not left as work undone.
+    const b = step.details?.bounds;
+    if (from && kind === 'tap' && !step.edge && b) {
+      const same = from.actions.find((a) => a.kind === 'tap' && a.bounds.x1 === b.x1 && a.bounds.y1 === b.y1 && a.bounds.x2 === b.x2 && a.bounds.y2 === b.y2);
+      if (same) from.tried.add(same.key);
+    }
     const startedMs = this.elapsedMs;
     const seq = ++this.seq;
     let outcome: ObservedAction['outcome'] = 'same';
@@ -382,6 +426,31 @@ export class Explorer {
     if (from && to && step.edge) this.graph.addEdge({ from: from.key, action: step.edge, to });
     this.o.writer.addAction(action, from && to && outcome === 'moved' ? step.transition?.(to) : undefined);
     this.o.hooks?.onAction?.(action);
+    this.watchMove({ from: action.from, action: step.edge ?? `${kind} ${action.label ?? ''} ${action.detail ?? ''}`, to });
+  }
+
+  /** Feeds one move to the progress watch; a move never made before is progress. */
+  private watchMove(m: { from: string; action: string; to: string | undefined }): void {
+    const id = JSON.stringify([m.from, m.action, m.to ?? null]);
+    if (!this.moves.has(id)) {
+      this.moves.add(id);
+      this.watch.progress();
+      return;
+    }
+    const loop = this.watch.step(m);
+    if (loop) this.onLoop(loop);
+  }
+
+  /**
+   * A cycle that yields nothing: give up what it was seeking (the travel target, else the states
+   * of the cycle that still have work), as a `loop` wall, and move on.
+   */
+  private onLoop(loop: Loop): void {
+    const inCycle = new Set(loop.cycle.flatMap((m) => [m.from, m.to]).filter((k): k is string => !!k));
+    if (!inCycle.size && this.here?.key) inCycle.add(this.here.key);
+    const sought = this.seeking && this.graph.hasWork(this.seeking) ? [this.seeking] : [...inCycle].map((k) => this.graph.get(k)).filter((n): n is StateNode => !!n && this.graph.hasWork(n));
+    this.o.log.info({ cycle: loop.cycle.map((m) => `${m.from} ${m.action} → ${m.to ?? '(left)'}`), idle: loop.idle, giveUp: sought.map((n) => n.key) }, 'no-progress loop');
+    for (const n of sought) this.abandon(n, 'loop');
   }
 
   private candidates(snapshot: Snapshot) {
@@ -392,7 +461,11 @@ export class Explorer {
   private mergeActions(node: StateNode, snapshot: Snapshot): void {
     const { actions, skipped } = this.candidates(snapshot);
     const known = new Set(node.actions.map((a) => a.key));
-    for (const a of actions) if (!known.has(a.key)) node.actions.push(a);
+    for (const a of actions)
+      if (!known.has(a.key)) {
+        node.actions.push(a);
+        this.watch.progress();
+      }
     for (const x of skipped) {
       const k = JSON.stringify(x.selector);
       if (node.refused.has(k)) continue;
@@ -410,6 +483,7 @@ export class Explorer {
     if (this.here.key !== node.key) return;
     const fresh = [...textsOf(this.here.snapshot)].filter((t) => !node.seenTexts.has(t));
     if (!fresh.length) return;
+    this.watch.progress();
     for (const t of fresh) node.seenTexts.add(t);
     const n = (this.scrolls.get(`${node.key} ${a.key}`) ?? 0) + 1;
     this.scrolls.set(`${node.key} ${a.key}`, n);
@@ -452,10 +526,53 @@ export class Explorer {
     return screen;
   }
 
-  private abandon(n: StateNode): void {
+  /**
+   * Gives a state up: its work is left undone. When actions of it were still untried, that is a
+   * wall of `kind` (a state with only a back press or a wait left hides nothing).
+   */
+  private abandon(n: StateNode, kind?: WallKind): void {
+    const left = this.graph.untried(n).length;
+    if (left) {
+      this.abandonedLeft.set(n.key, (this.abandonedLeft.get(n.key) ?? 0) + left);
+      if (kind) this.addWall({ state: n.key, kind, ...this.wallText(n.key) });
+    }
     for (const a of n.actions) n.tried.add(a.key);
     n.backTried = true;
     n.waited = true;
+  }
+
+  /** Records a wall once per state and kind. */
+  addWall(w: Wall): void {
+    if (this.walls.some((x) => x.state === w.state && x.kind === w.kind)) return;
+    this.walls.push(w);
+    this.o.log.info({ wall: w }, 'wall');
+  }
+
+  /** The state the crawl stands on (undefined when outside the app). */
+  get current(): string | undefined {
+    return this.here?.key;
+  }
+
+  /** A short text naming a screen for a wall: its title or first line. */
+  private wallText(key: string): { text?: string } {
+    const els = this.screenByKey.get(key)?.snapshot.elements.filter((e) => e.displayed) ?? [];
+    // A title or first line of text; a content description (a back arrow's "返回") only failing that.
+    const el = els.find((e) => /title/i.test(e.resourceId) && e.text.trim()) ?? els.find((e) => e.text.trim()) ?? els.find((e) => e.contentDesc.trim());
+    const text = el ? (el.text || el.contentDesc).trim().slice(0, 30) : undefined;
+    return text ? { text } : {};
+  }
+
+  /** What the crawl saw and left so far (findings.md `run.coverage`). */
+  coverage(extraWalls: Wall[] = []): Coverage {
+    let left = 0;
+    let refused = 0;
+    for (const n of this.graph.nodes.values()) {
+      left += this.abandonedLeft.get(n.key) ?? this.graph.untried(n).length;
+      refused += n.refused.size;
+    }
+    const walls = [...this.walls];
+    for (const w of extraWalls) if (!walls.some((x) => x.state === w.state && x.kind === w.kind)) walls.push(w);
+    return { screens: this.screens.length, actionsTried: this.actions.length, actionsLeft: left, refused, walls };
   }
 
   private async perform(node: StateNode, a: CandidateAction): Promise<void> {

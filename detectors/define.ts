@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { GovappError } from '../src/errors.ts';
-import { VERDICTS, type ClauseId, type ClauseResult, type Evidence, type Verdict } from '../src/findings/schema.ts';
+import { VERDICTS, type Basis, type ClauseId, type ClauseResult, type Evidence, type Verdict } from '../src/findings/schema.ts';
 import type { CrawlObservation } from '../src/observation.ts';
 
 /**
@@ -15,6 +15,11 @@ export interface DetectorMeta<M extends string> {
   title: string;
   /** messageId → Chinese summary template with `{{placeholders}}`. */
   messages: Record<M, string>;
+  /**
+   * What a message's verdict rests on, where the default ({@link inferBasis}) is wrong: a
+   * `fail` whose evidence is only a cut-off name still rests on not having found the full one.
+   */
+  basis?: Partial<Record<M, Basis>>;
 }
 
 export type MessageData = Record<string, string | number>;
@@ -24,6 +29,8 @@ export interface ReportDescriptor<M extends string> {
   messageId: M;
   data?: MessageData;
   evidence?: Evidence[];
+  /** Overrides `meta.basis` and the default for this one report. */
+  basis?: Basis;
 }
 
 export interface DetectorContext<O, M extends string> {
@@ -57,6 +64,16 @@ export function interpolate(template: string, data: MessageData = {}): string {
   });
 }
 
+/**
+ * The default basis of a verdict (findings.md "Absence needs coverage"): a probe's evidence makes
+ * it probe-based, any other evidence evidence-based; a verdict reported with no evidence (a
+ * prohibition's pass, a requirement's fail for want of a find, 7.3's n/a) rests on absence.
+ */
+export function inferBasis(evidence: readonly Evidence[]): Basis {
+  if (evidence.some((e) => e.via === 'probe')) return 'probe';
+  return evidence.length ? 'evidence' : 'absence';
+}
+
 export interface DetectorOutcome {
   result: ClauseResult;
   messageId: string;
@@ -83,12 +100,13 @@ export function runDetector<S extends z.ZodType, M extends string>(
   const ctx: DetectorContext<z.output<S>, M> = {
     id,
     options: parseOptions(detector, rawOptions),
-    report({ verdict, messageId, data = {}, evidence = [] }) {
+    report({ verdict, messageId, data = {}, evidence = [], basis }) {
       if (outcome) throw new GovappError('INTERNAL', `detector ${id} reported twice`);
       if (!Object.hasOwn(messages, messageId)) throw new GovappError('INTERNAL', `detector ${id} has no message "${messageId}"`);
       if (!VERDICTS.includes(verdict)) throw new GovappError('INTERNAL', `detector ${id} reported unknown verdict "${verdict}"`);
       const summary = interpolate(messages[messageId], data);
-      outcome = { result: { clause, verdict, summary, evidence: evidence.slice(0, MAX_EVIDENCE) }, messageId, data };
+      const b = basis ?? detector.meta.basis?.[messageId] ?? inferBasis(evidence);
+      outcome = { result: { clause, verdict, summary, evidence: evidence.slice(0, MAX_EVIDENCE), basis: b }, messageId, data };
     },
   };
   detector.detect(app, ctx);

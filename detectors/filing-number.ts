@@ -18,6 +18,7 @@ export default defineDetector({
     id: 'filing-number',
     clause: '5',
     title: '显示备案编号',
+    basis: { cutOff: 'absence' }, // fail only because no complete number was found
     messages: {
       found: '{{screen}}显示备案编号“{{number}}”，完整清晰',
       website: '{{screen}}显示的备案号“{{number}}”没有App备案的“A”后缀，可能是网站备案号，需人工确认',

@@ -1,6 +1,7 @@
 import { GovappError, isGovappError } from '../src/errors.ts';
 import { CLAUSES, type ClauseResult } from '../src/findings/schema.ts';
 import type { CrawlObservation } from '../src/observation.ts';
+import { absenceJudgeable, describeCoverage } from '../src/findings/coverage.ts';
 import { parseOptions, runDetector } from './define.ts';
 import { detectors } from './index.ts';
 
@@ -14,13 +15,44 @@ export function validateDetectorOptions(options: DetectorOptions = {}): void {
   for (const d of detectors) parseOptions(d, options[d.meta.id]);
 }
 
+export interface RunOptions {
+  /**
+   * `coverage` (default): absence-based verdicts become `unknown` unless the crawl was explored
+   * with no wall (findings.md "Absence needs coverage"). `raw`: every verdict as the detectors
+   * gave it, for measuring how fast a crawl's evidence settles (bench/), never for findings.
+   */
+  absence?: 'coverage' | 'raw';
+}
+
 /**
  * Runs every registered detector over one crawl: one ClauseResult per clause, in findings/1
  * order. A detector that throws yields `unknown` with a summary naming the internal error; the
- * others still run. Bad options throw (BAD_CONFIG) before anything runs.
+ * others still run. Bad options throw (BAD_CONFIG) before anything runs. Absence-based verdicts
+ * of a partial crawl are then withheld ({@link withholdAbsence}).
  */
-export function runDetectors(obs: CrawlObservation, options: DetectorOptions = {}): ClauseResult[] {
+export function runDetectors(obs: CrawlObservation, options: DetectorOptions = {}, run: RunOptions = {}): ClauseResult[] {
   validateDetectorOptions(options);
+  const results = judge(obs, options);
+  return run.absence === 'raw' ? results : withholdAbsence(results, obs);
+}
+
+/**
+ * The one place absence meets coverage: when the crawl did not explore everything it could
+ * reach, or met a wall, or cannot say (an old bundle without `run.coverage`), every verdict that
+ * rests on absence becomes `unknown`, its summary saying what was seen and why the rest was not,
+ * followed by what the detector would have concluded. Evidence- and probe-based verdicts stand.
+ */
+export function withholdAbsence(results: ClauseResult[], run: Pick<CrawlObservation, 'stopReason' | 'coverage'>): ClauseResult[] {
+  if (absenceJudgeable(run)) return results;
+  const why = describeCoverage(run);
+  return results.map((r) =>
+    r.basis === 'absence' && r.verdict !== 'unknown'
+      ? { ...r, verdict: 'unknown', summary: `${why}；${r.summary}，但遍历不完整，不能据“未发现”下结论`, withheld: r.verdict }
+      : r,
+  );
+}
+
+function judge(obs: CrawlObservation, options: DetectorOptions): ClauseResult[] {
   return CLAUSES.map((clause): ClauseResult => {
     const detector = detectors.find((d) => d.meta.clause === clause);
     if (!detector) return { clause, verdict: 'unknown', summary: `没有判定条款 ${clause} 的检测器`, evidence: [] };

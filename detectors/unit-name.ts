@@ -23,6 +23,7 @@ export default defineDetector({
     id: 'unit-name',
     clause: '4.2',
     title: '显著位置展示主办（使用）单位全称或规范简称',
+    basis: { truncated: 'absence', vendorOnly: 'absence' }, // fail only because no full name was found
     messages: {
       found: '{{screen}}显示主办（使用）单位名称“{{name}}”，完整清晰',
       small: '{{screen}}的单位名称“{{name}}”字号过小（高{{px}}像素），需人工确认是否清晰',

@@ -64,7 +64,7 @@ export const ACTION_WORDS: Record<ActionKind, string> = {
 
 export const STOP_REASON_WORDS: Record<string, string> = {
   explored: '已遍历完毕',
-  blocked: '部分页面受阻未能进入',
+  blocked: '可达部分已遍历完毕，但有部分未能进入',
   budget: '预算耗尽（时间或操作数）',
   error: '爬取中断（已发现内容仍有效）',
   interrupted: '被用户中止',

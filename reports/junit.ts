@@ -5,6 +5,7 @@ import type { ClauseResult, Findings } from '../src/findings/schema.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
 import { clauseOrder, clauseTitle, verdictWord } from './clauses.ts';
 import { escapeMarkup } from './escape.ts';
+import { incompleteNotice } from '../src/findings/coverage.ts';
 
 /**
  * JUnit XML for CI: one test suite per app, one test case per clause. `fail` is a `<failure>`,
@@ -25,6 +26,7 @@ function testcase(c: ClauseResult, classname: string): string {
     ['verdict', c.verdict],
     ['verdict.zh', verdictWord(c.verdict)],
     ['evidence', String(c.evidence.length)],
+    ...(c.basis ? [['basis', c.basis]] : []),
   ]
     .map(([k, v]) => `        <property name="${xmlEscape(k)}" value="${xmlEscape(v)}"/>`)
     .join('\n');
@@ -60,6 +62,15 @@ export function toJUnit(findings: Findings, opts: JUnitOptions = {}): string {
     ['run.stopReason', findings.run.stopReason],
     ['run.states', String(findings.run.states)],
     ['run.actions', String(findings.run.actions)],
+    // A partial crawl is visible to CI tools that read properties (gating on it: --fail-on incomplete).
+    ['run.complete', incompleteNotice(findings.run) ? 'false' : 'true'],
+    ...(findings.run.coverage
+      ? [
+          ['run.coverage.actionsLeft', String(findings.run.coverage.actionsLeft)],
+          ['run.coverage.walls', findings.run.coverage.walls.map((w) => `${w.kind}@${w.state}`).join(' ')],
+        ]
+      : []),
+    ...(incompleteNotice(findings.run) ? [['run.incomplete', incompleteNotice(findings.run)!]] : []),
   ]
     .map(([k, v]) => `      <property name="${xmlEscape(k)}" value="${xmlEscape(v)}"/>`)
     .join('\n');

@@ -1,6 +1,6 @@
 import type { Rect } from './geometry.ts';
 import type { Snapshot } from './snapshot/model.ts';
-import type { StopReason } from './findings/schema.ts';
+import type { Coverage, StopReason } from './findings/schema.ts';
 
 /**
  * What a crawl saw: the only input detectors get. Everything here is also written into the
@@ -108,4 +108,9 @@ export interface CrawlObservation {
   actions: ObservedAction[];
   probes: ProbeResult[];
   stopReason: StopReason;
+  /**
+   * What the crawl saw and left (findings.md `run.coverage`); undefined for a bundle recorded
+   * before coverage was written, whose absence-based verdicts therefore cannot be given.
+   */
+  coverage?: Coverage;
 }

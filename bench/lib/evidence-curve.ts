@@ -130,7 +130,9 @@ export interface CurveOptions {
 }
 
 export function evidenceCurve(obs: CrawlObservation, opts: CurveOptions = {}): EvidenceCurve {
-  const detect = opts.detect ?? ((o: CrawlObservation) => runDetectors(o));
+  // Raw verdicts: a prefix is a crawl cut short, whose absence-based verdicts findings would
+  // withhold; the curve asks when the evidence for the final verdict was in.
+  const detect = opts.detect ?? ((o: CrawlObservation) => runDetectors(o, {}, { absence: 'raw' }));
   const index = indexObservation(obs, opts.probeAt);
   const n = index.actions.length;
   const points = eventPoints(obs, index);

@@ -1,4 +1,5 @@
-import type { Verdict } from '../../src/findings/schema.ts';
+import type { Coverage, StopReason, Verdict } from '../../src/findings/schema.ts';
+import { describeWall, incompleteNotice } from '../../src/findings/coverage.ts';
 import { VERDICTS } from '../../src/findings/schema.ts';
 import { STOP_REASON_WORDS, VIA_WORDS, verdictWord } from '../clauses.ts';
 import { escapeMarkup as esc } from '../escape.ts';
@@ -48,7 +49,7 @@ export interface ClauseView {
 
 export interface ReportView {
   app: { label?: string; package: string; versionName?: string; versionCode?: string; apkSha256?: string };
-  run: { startedAt: string; finishedAt: string; stopReason: string; states: number; actions: number };
+  run: { startedAt: string; finishedAt: string; stopReason: string; states: number; actions: number; coverage?: Coverage };
   /** Screens of the app itself (without launchers and system dialogs), as the verdicts count them. */
   inAppScreens: number;
   device: { model?: string; androidVersion?: string; screen?: string; udid?: string };
@@ -123,6 +124,22 @@ function screensText(v: ReportView): string {
   return `${v.run.states} 个（其中应用内 ${v.inAppScreens} 个，其余为系统对话框、桌面等应用外界面）`;
 }
 
+/**
+ * The banner a partial crawl opens with (report.html and, printed from it, report.pdf): what was
+ * not seen and that absence-based verdicts were withheld. Nothing for a complete crawl.
+ */
+function partialBanner(v: ReportView): string {
+  const notice = incompleteNotice({ stopReason: v.run.stopReason as StopReason, coverage: v.run.coverage });
+  if (!notice) return '';
+  const walls = v.run.coverage?.walls ?? [];
+  const list = walls.length ? `<ul>${walls.map((w) => `<li>${esc(describeWall(w))}</li>`).join('')}</ul>` : '';
+  return `<section class="partial-banner" role="alert"><h2>遍历不完整</h2><p>${esc(notice)}</p>${list}</section>`;
+}
+
+function coverageRow(c: Coverage | undefined): string | undefined {
+  return c ? `${c.screens} 个界面，已尝试 ${c.actionsTried} 个操作，未尝试 ${c.actionsLeft} 个，安全策略拒绝 ${c.refused} 个，未能越过 ${c.walls.length} 处` : '未记录';
+}
+
 function metaTable(v: ReportView): string {
   const rows: [string, string | undefined][] = [
     ['应用名称', v.app.label],
@@ -138,6 +155,7 @@ function metaTable(v: ReportView): string {
     ['结束原因', STOP_REASON_WORDS[v.run.stopReason] ?? v.run.stopReason],
     ['界面数', screensText(v)],
     ['操作数', `${v.run.actions} 次`],
+    ['遍历覆盖', coverageRow(v.run.coverage)],
     ['检测工具', v.tool],
     ['规则版本', Object.entries(v.rules).map(([k, r]) => `${k}: ${r}`).join('；') || undefined],
   ];
@@ -167,6 +185,7 @@ export function reportHtml(v: ReportView): string {
 <h1>政务移动互联网应用程序合规检查报告</h1>
 <p class="subtitle">${esc(name)}${v.app.versionName ? ` · 版本 ${esc(v.app.versionName)}` : ''} · 检查时间 ${esc(fmtTime(v.run.startedAt))}</p>
 </header>
+${partialBanner(v)}
 <section class="summary">
 <h2>检查结论</h2>
 ${tally(v.clauses)}

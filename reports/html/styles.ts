@@ -26,6 +26,10 @@ h1{font-size:26px;margin:0 0 4px}
 h2{font-size:20px;margin:32px 0 12px;padding-bottom:4px;border-bottom:1px solid var(--line)}
 h3{font-size:17px;margin:0 0 6px}
 .subtitle{color:var(--muted);margin:0}
+.partial-banner{border:2px solid #e65100;background:#fff3e0;color:#3e2700;padding:12px 16px;margin:0 0 20px;border-radius:6px;break-inside:avoid}
+.partial-banner h2{margin:0 0 6px;color:#bf360c;font-size:1.2em}
+.partial-banner p{margin:0}
+.partial-banner ul{margin:6px 0 0;padding-left:1.4em}
 .badge{display:inline-block;padding:1px 10px;border-radius:12px;font-weight:700;font-size:13px;white-space:nowrap}
 ${verdictRules}
 .tally{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}

@@ -2,6 +2,7 @@ import type { CrawlResult } from '../../crawlers/types.ts';
 import type { BatchApp } from './apps-file.ts';
 import { verdictsOf } from './bundle-dirs.ts';
 import type { AppResult } from './journal.ts';
+import { incompleteNotice } from '../findings/coverage.ts';
 
 /** The journal's record of an app's result, from what its crawl returned and where its bundle went. */
 export function resultOf(
@@ -16,6 +17,7 @@ export function resultOf(
     package: r.findings?.app.package ?? app.package,
     label: r.findings?.app.label ?? app.label,
     stopReason: r.stopReason,
+    ...(r.findings && incompleteNotice(r.findings.run) ? { incomplete: incompleteNotice(r.findings.run) } : {}),
     states: r.states,
     actions: r.actions,
     verdicts: verdictsOf(r.findings),

@@ -21,6 +21,8 @@ export const appResultSchema = z.looseObject({
   package: z.string().optional(),
   label: z.string().optional(),
   stopReason: z.enum(STOP_REASONS).optional(),
+  /** Set when the crawl did not see the whole app: why, in Chinese (findings.md "Absence needs coverage"). */
+  incomplete: z.string().optional(),
   states: z.number().int().nonnegative(),
   actions: z.number().int().nonnegative(),
   verdicts: z.partialRecord(z.enum(CLAUSES), z.enum(VERDICTS)),

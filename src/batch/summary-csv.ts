@@ -17,7 +17,7 @@ export function csvField(v: unknown): string {
  * scripts can compare them; UTF-8, CRLF line ends, no BOM.
  */
 export function renderSummaryCsv(s: BatchSummary): string {
-  const header = ['app', 'package', 'label', 'status', 'partial', ...s.clauses, 'stop_reason', 'states', 'actions', 'attempts', 'device', 'duration_s', 'bundle', 'report', 'error'];
+  const header = ['app', 'package', 'label', 'status', 'partial', ...s.clauses, 'stop_reason', 'coverage', 'states', 'actions', 'attempts', 'device', 'duration_s', 'bundle', 'report', 'error'];
   const rows = s.apps.map((a) => [
     a.id,
     a.package,
@@ -26,6 +26,7 @@ export function renderSummaryCsv(s: BatchSummary): string {
     a.status === 'pending' ? '' : a.partial,
     ...s.clauses.map((c) => a.verdicts[c] ?? ''),
     a.stopReason,
+    a.status === 'pending' ? '' : a.incomplete ? `incomplete: ${a.incomplete}` : 'complete',
     a.states,
     a.actions,
     a.attempts,

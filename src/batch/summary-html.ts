@@ -38,7 +38,7 @@ th{background:#f5f5f5;font-weight:600}th small{display:block;font-weight:400;col
 td.v{text-align:center;white-space:nowrap}
 .fail{background:#fde2e1;color:#a1140c}.pass{background:#e3f4e1;color:#1e6b18}.review{background:#fff4d6;color:#7a5300}
 .na{background:#eef1f5;color:#555}.unknown{background:#f2f2f2;color:#888}
-.st-error{color:#a1140c;font-weight:600}.st-pending{color:#888}.err{color:#a1140c;font-size:12px;max-width:28em}
+.st-error{color:#a1140c;font-weight:600}.incomplete{color:#bf360c;font-weight:600}.st-pending{color:#888}.err{color:#a1140c;font-size:12px;max-width:28em}
 `;
 
 const verdictClass = (v: Verdict) => (v === 'n/a' ? 'na' : v);
@@ -56,8 +56,9 @@ function row(s: BatchSummary, a: SummaryApp): string {
     .join('');
   const status = `${STATUS_ZH[a.status]}${a.partial ? '（部分结果）' : ''}`;
   const err = a.error ? `<div class="err">${escapeHtml(`${a.error.code}: ${a.error.message}`)}</div>` : '';
+  const cov = a.status === 'pending' ? '' : a.incomplete ? `<span class="incomplete" title="${escapeHtml(a.incomplete)}">不完整</span><div class="err">${escapeHtml(a.incomplete)}</div>` : '完整';
   const dur = a.durationMs === undefined ? '' : formatMs(a.durationMs);
-  return `<tr><td>${escapeHtml(a.id)}</td><td>${name}</td><td class="st-${a.status}">${status}${err}</td>${cells}<td>${links}</td><td>${escapeHtml(a.device ?? '')}<br><small>${escapeHtml(dur)}${a.attempts && a.attempts > 1 ? ` · 第${a.attempts}次尝试` : ''}</small></td></tr>`;
+  return `<tr><td>${escapeHtml(a.id)}</td><td>${name}</td><td class="st-${a.status}">${status}${err}</td><td class="cov">${cov}</td>${cells}<td>${links}</td><td>${escapeHtml(a.device ?? '')}<br><small>${escapeHtml(dur)}${a.attempts && a.attempts > 1 ? ` · 第${a.attempts}次尝试` : ''}</small></td></tr>`;
 }
 
 /** batch.html: one self-contained page (no scripts, no external files) linking to each bundle. */
@@ -69,8 +70,8 @@ export function renderSummaryHtml(s: BatchSummary): string {
 <title>批量检测汇总</title><style>${CSS}</style></head><body>
 <h1>批量检测汇总</h1>
 <div class="meta">${escapeHtml(s.tool.name)} ${escapeHtml(s.tool.version)} · 生成于 ${escapeHtml(beijingTime(s.generatedAt))}${s.finished ? '' : ' · <b>批次尚未全部完成</b>'}</div>
-<div class="counts"><span>应用 ${c.total}</span><span>完成 ${c.ok}</span><span>出错 ${c.error}</span><span>未完成 ${c.pending}</span><span>部分结果 ${c.partial}</span></div>
-<table><thead><tr><th>编号</th><th>应用</th><th>状态</th>${heads}<th>证据</th><th>设备</th></tr></thead>
+<div class="counts"><span>应用 ${c.total}</span><span>完成 ${c.ok}</span><span>出错 ${c.error}</span><span>未完成 ${c.pending}</span><span>部分结果 ${c.partial}</span><span>遍历不完整 ${c.incomplete ?? 0}</span></div>
+<table><thead><tr><th>编号</th><th>应用</th><th>状态</th><th>遍历覆盖</th>${heads}<th>证据</th><th>设备</th></tr></thead>
 <tbody>
 ${s.apps.map((a) => row(s, a)).join('\n')}
 </tbody></table>

@@ -16,7 +16,7 @@ export interface BatchSummary {
   generatedAt: string;
   /** Every app has a result (ok or error); false while running, after Ctrl-C, or when devices ran out. */
   finished: boolean;
-  counts: { total: number; ok: number; error: number; pending: number; partial: number };
+  counts: { total: number; ok: number; error: number; pending: number; partial: number; incomplete?: number };
   clauses: readonly ClauseId[];
   devices?: SlotStatus[];
   apps: SummaryApp[];
@@ -35,6 +35,8 @@ export interface SummaryApp {
   findings?: string;
   verdicts: Partial<Record<ClauseId, Verdict>>;
   stopReason?: string;
+  /** Why the crawl did not see the whole app; absent when it did. */
+  incomplete?: string;
   states?: number;
   actions?: number;
   attempts?: number;
@@ -75,6 +77,7 @@ export function buildSummary(outDir: string, apps: BatchApp[], done: ReadonlyMap
       findings: link('findings.json'),
       verdicts: r.verdicts,
       stopReason: r.stopReason,
+      ...(r.incomplete ? { incomplete: r.incomplete } : {}),
       states: r.states,
       actions: r.actions,
       attempts: r.attempts,
@@ -89,7 +92,7 @@ export function buildSummary(outDir: string, apps: BatchApp[], done: ReadonlyMap
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     generatedAt: new Date().toISOString(),
     finished: count('pending') === 0,
-    counts: { total: rows.length, ok: count('ok'), error: count('error'), pending: count('pending'), partial: rows.filter((r) => r.partial).length },
+    counts: { total: rows.length, ok: count('ok'), error: count('error'), pending: count('pending'), partial: rows.filter((r) => r.partial).length, incomplete: rows.filter((r) => r.incomplete).length },
     clauses: CLAUSES,
     ...(devices ? { devices } : {}),
     apps: rows,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BadInputError } from '../errors.ts';
-import { STOP_REASONS, type StopReason } from '../findings/schema.ts';
+import { STOP_REASONS, coverageSchema, type Coverage, type StopReason } from '../findings/schema.ts';
 import { fromTuple, type Rect } from '../geometry.ts';
 import type { CrawlObservation, ObservedAction, ObservedScreen, OcrBox, ProbeResult } from '../observation.ts';
 import { mergeTexts } from '../ocr/merge.ts';
@@ -117,11 +117,27 @@ export function readObservation(bundleDir: string): CrawlObservation {
   const probes = readBundleJson(dir, 'probes.json');
   const stop = run.stopReason ?? findings.run?.stopReason;
   const stopReason: StopReason = (STOP_REASONS as readonly string[]).includes(stop) ? stop : 'explored';
+  const coverage = readCoverage(dir, run, findings);
   return {
     app: { package: pkg, ...(appInfo.label ? { label: appInfo.label } : {}), ...(appInfo.versionName ? { versionName: appInfo.versionName } : {}) },
     screens,
     actions: readActions(dir),
     probes: Array.isArray(probes) ? (probes as ProbeResult[]).map((p) => ({ ...p, ...('bounds' in p && toRect(p.bounds) ? { bounds: toRect(p.bounds)! } : {}) })) : [],
     stopReason,
+    ...(coverage ? { coverage } : {}),
   };
+}
+
+/**
+ * `run.coverage` as recorded (run.json, else findings.json); undefined for a bundle written
+ * before coverage existed, whose absence-based verdicts then cannot be given. A malformed one
+ * is BAD_BUNDLE naming the file and field, never silently taken as complete.
+ */
+function readCoverage(dir: string, run: Loose, findings: Loose): Coverage | undefined {
+  const [file, raw] = run.coverage !== undefined ? ['run.json', run.coverage] : ['findings.json', findings.run?.coverage];
+  if (raw === undefined) return undefined;
+  const parsed = coverageSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new BadInputError('BAD_BUNDLE', `${path.join(dir, file)}: ${['coverage', ...issue.path.map(String)].join('.')}: ${issue.message}`);
 }

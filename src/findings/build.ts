@@ -1,4 +1,4 @@
-import { CLAUSES, type ClauseResult, type Findings, type StopReason } from './schema.ts';
+import { CLAUSES, type ClauseResult, type Coverage, type Findings, type StopReason } from './schema.ts';
 
 export interface FindingsRun {
   startedAt: Date;
@@ -6,6 +6,7 @@ export interface FindingsRun {
   states: number;
   actions: number;
   stopReason: StopReason;
+  coverage?: Coverage;
 }
 
 /**
@@ -23,6 +24,7 @@ export function buildFindings(app: Findings['app'], run: FindingsRun, results: C
       states: run.states,
       actions: run.actions,
       stopReason: run.stopReason,
+      ...(run.coverage ? { coverage: run.coverage } : {}),
       ...extra,
     },
     clauses: CLAUSES.map(

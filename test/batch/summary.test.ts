@@ -53,9 +53,9 @@ describe('batch summary', () => {
     const csv = readFileSync(path.join(out, 'batch.csv'), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe('app,package,label,status,partial,4.1.1,4.1.2,4.1.3,4.2,4.3,4.4,5,6.h,6.i,7.3,stop_reason,states,actions,attempts,device,duration_s,bundle,report,error');
-    expect(lines[1]).toBe('a,cn.gov.a,"某市""政务"", 通",ok,false,fail,pass,review,n/a,unknown,pass,pass,pass,pass,n/a,explored,12,40,1,emulator-5554,65.0,apps/a,apps/a/report.html,');
-    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,');
+    expect(lines[0]).toBe('app,package,label,status,partial,4.1.1,4.1.2,4.1.3,4.2,4.3,4.4,5,6.h,6.i,7.3,stop_reason,coverage,states,actions,attempts,device,duration_s,bundle,report,error');
+    expect(lines[1]).toBe('a,cn.gov.a,"某市""政务"", 通",ok,false,fail,pass,review,n/a,unknown,pass,pass,pass,pass,n/a,explored,complete,12,40,1,emulator-5554,65.0,apps/a,apps/a/report.html,');
+    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,,');
 
     const html = readFileSync(path.join(out, 'batch.html'), 'utf8');
     expect(html).toContain('<td class="v fail" title="fail">不符合</td>');
@@ -69,6 +69,24 @@ describe('batch summary', () => {
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).not.toContain('<script');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('a crawl that did not see the whole app is marked in every view: batch.json, the CSV column, the HTML column', () => {
+    const out = batchDir();
+    const blocked: AppResult = { ...ok, stopReason: 'blocked', incomplete: '遍历不完整：登录后页面未能进入（未配置账号，界面 s1“登录”），已遍历2个页面。' };
+    const s = buildSummary(out, [fakeApp('a'), fakeApp('b')], new Map([['a', blocked], ['b', ok]]));
+    expect(s.counts.incomplete).toBe(1);
+    expect(s.apps[0].incomplete).toMatch(/登录后页面未能进入/);
+    expect(s.apps[1].incomplete).toBeUndefined();
+    writeSummary(out, s);
+    const [, a, b] = readFileSync(path.join(out, 'batch.csv'), 'utf8').split('\r\n');
+    expect(a).toContain(',blocked,incomplete: 遍历不完整：登录后页面未能进入（未配置账号，界面 s1“登录”），已遍历2个页面。,12,');
+    expect(b).toContain(',explored,complete,12,');
+    const html = readFileSync(path.join(out, 'batch.html'), 'utf8');
+    expect(html).toContain('<th>遍历覆盖</th>');
+    expect(html).toMatch(/<td class="cov"><span class="incomplete"[^>]*>不完整<\/span>/);
+    expect(html).toContain('<td class="cov">完整</td>');
+    expect(html).toContain('遍历不完整 1');
   });
 
   it('quotes CSV fields only when needed', () => {

@@ -20,7 +20,7 @@ describe('defineDetector / runDetector', () => {
   it('fills option defaults and interpolates ESLint-style placeholders', () => {
     const { result, messageId } = runDetector(sample, EMPTY);
     expect(messageId).toBe('seen');
-    expect(result).toEqual({ clause: '6.h', verdict: 'pass', summary: '看到0个页面，阈值3', evidence: [] });
+    expect(result).toEqual({ clause: '6.h', verdict: 'pass', summary: '看到0个页面，阈值3', evidence: [], basis: 'absence' });
     expect(runDetector(sample, EMPTY, { limit: 7 }).result.summary).toBe('看到0个页面，阈值7');
   });
 

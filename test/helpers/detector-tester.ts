@@ -43,6 +43,9 @@ export interface CaseInput {
   actions?: ActionInput[];
   probes?: ProbeResult[];
   options?: unknown;
+  /** How the crawl ended and what it covered; default: explored, complete. */
+  stopReason?: CrawlObservation['stopReason'];
+  coverage?: CrawlObservation['coverage'];
 }
 
 export interface ValidCase extends CaseInput {
@@ -117,7 +120,8 @@ export function buildObservation(c: CaseInput): CrawlObservation {
       path: paths.get(s.state) ?? [],
     };
   });
-  return { app, screens, actions, probes: c.probes ?? [], stopReason: 'explored' };
+  const coverage = c.coverage ?? { screens: screens.length, actionsTried: actions.length, actionsLeft: 0, refused: 0, walls: [] };
+  return { app, screens, actions, probes: c.probes ?? [], stopReason: c.stopReason ?? 'explored', coverage };
 }
 
 const title = (kind: string, i: number, c: CaseInput) => `${kind} #${i + 1}${c.name ? `: ${c.name}` : ''}`;

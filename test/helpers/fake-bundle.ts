@@ -25,6 +25,8 @@ export interface FakeBundleOptions {
   ocr?: boolean;
   /** Write probes.json. Default true. */
   probes?: boolean;
+  /** Record run.coverage (a complete crawl) as today's crawls do; false: a bundle from before coverage. Default true. */
+  coverage?: boolean;
 }
 
 type Json = Record<string, any>;
@@ -188,10 +190,11 @@ export function writeFakeBundle(appName: string, opts: FakeBundleOptions = {}): 
   });
   const startedAt = '2026-11-22T10:00:00.000Z';
   const finishedAt = new Date(Date.parse(startedAt) + clock).toISOString();
+  const coverage = opts.coverage === false ? undefined : { screens: screens.length, actionsTried: actions.length, actionsLeft: 0, refused: 0, walls: [] };
   const findings: Findings = {
     format: 'findings/1',
     app: { package: pkg, label: graph.app.label, versionName: graph.app.versionName },
-    run: { startedAt, finishedAt, states: screens.length, actions: actions.length, stopReason: 'explored' },
+    run: { startedAt, finishedAt, states: screens.length, actions: actions.length, stopReason: 'explored', ...(coverage ? { coverage } : {}) },
     clauses,
   };
   writeFileSync(path.join(dir, 'findings.json'), JSON.stringify(findings, null, 2));
@@ -210,6 +213,7 @@ export function writeFakeBundle(appName: string, opts: FakeBundleOptions = {}): 
         startedAt,
         finishedAt,
         stopReason: 'explored',
+        ...(coverage ? { coverage } : {}),
       },
       null,
       2,

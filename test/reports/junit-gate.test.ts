@@ -51,8 +51,38 @@ describe('--fail-on gate', () => {
     expect(evaluateGate(clean, 'review')).toMatchObject({ tripped: false, exitCode: 0 });
   });
 
+  it('`incomplete` trips on a crawl that did not see the whole app, alone or with a verdict level', () => {
+    const complete = { ...findings, run: { ...findings.run, coverage: { screens: 9, actionsTried: 50, actionsLeft: 0, refused: 0, walls: [] } } };
+    expect(evaluateGate(complete, 'incomplete')).toMatchObject({ tripped: false, exitCode: 0 });
+    const walled = { ...complete, run: { ...complete.run, stopReason: 'blocked' as const, coverage: { ...complete.run.coverage, walls: [{ state: 's1', kind: 'login' }] } } };
+    expect(evaluateGate(walled, 'incomplete')).toMatchObject({ tripped: true, exitCode: GATE_EXIT_CODE, offending: ['incomplete crawl (stop: blocked, walls: 1)'] });
+    const budget = { ...complete, run: { ...complete.run, stopReason: 'budget' as const } };
+    expect(evaluateGate(budget, 'incomplete').tripped).toBe(true);
+    // A bundle that does not record its coverage cannot claim to be complete.
+    const old = { ...findings, run: { ...findings.run, coverage: undefined } };
+    expect(evaluateGate(old, 'incomplete').offending).toEqual(['incomplete crawl (stop: explored, walls: not recorded)']);
+    expect(evaluateGate(walled, parseFailOn('fail,incomplete')).offending).toEqual(['4.2 (fail)', '4.3 (fail)', '5 (fail)', 'incomplete crawl (stop: blocked, walls: 1)']);
+  });
+
+  it('JUnit says whether the crawl was complete, and what it left', () => {
+    const prop = (f: typeof findings, name: string) =>
+      Array.from(new DOMParser().parseFromString(toJUnit(f), 'text/xml').getElementsByTagName('testsuite')[0].getElementsByTagName('property'))
+        .find((p) => p.getAttribute('name') === name)
+        ?.getAttribute('value');
+    const complete = { ...findings, run: { ...findings.run, coverage: { screens: 9, actionsTried: 50, actionsLeft: 0, refused: 0, walls: [] } } };
+    expect(prop(complete, 'run.complete')).toBe('true');
+    expect(prop(complete, 'run.incomplete')).toBeUndefined();
+    const blocked = { ...complete, run: { ...complete.run, stopReason: 'blocked' as const, coverage: { ...complete.run.coverage, actionsLeft: 4, walls: [{ state: 's1', kind: 'login', reason: 'no-credentials' }] } } };
+    expect(prop(blocked, 'run.complete')).toBe('false');
+    expect(prop(blocked, 'run.coverage.walls')).toBe('login@s1');
+    expect(prop(blocked, 'run.coverage.actionsLeft')).toBe('4');
+    expect(prop(blocked, 'run.incomplete')).toMatch(/^遍历不完整：登录后页面未能进入（未配置账号，界面 s1）/);
+  });
+
   it('parses the option', () => {
     expect(parseFailOn('review')).toBe('review');
+    expect(parseFailOn('incomplete,fail,incomplete')).toBe('incomplete,fail');
+    expect(() => parseFailOn('fail,warn')).toThrow(/--fail-on: expected one of fail, review, incomplete/);
     expect(parseFailOn(undefined)).toBeUndefined();
     expect(() => parseFailOn('warn')).toThrow(/--fail-on/);
   });

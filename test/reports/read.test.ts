@@ -78,3 +78,14 @@ describe('screen texts', () => {
     expect(login.texts.some((t) => t.text.includes('ICP') && t.via === 'a11y')).toBe(true);
   });
 });
+
+describe('readObservation: coverage', () => {
+  it('reads run.coverage from run.json; none for an old bundle; a malformed one is BAD_BUNDLE naming file and field', () => {
+    expect(readObservation(bundle('river-patrol')).coverage).toMatchObject({ actionsLeft: 0, walls: [] });
+    expect(readObservation(bundle('river-patrol', { coverage: false })).coverage).toBeUndefined();
+    const dir = bundle('river-patrol');
+    const run = JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8'));
+    writeFileSync(path.join(dir, 'run.json'), JSON.stringify({ ...run, coverage: { ...run.coverage, walls: [{ kind: 'login' }] } }));
+    expect(() => readObservation(dir)).toThrow(/run\.json: coverage\.walls\.0\.state: /);
+  });
+});

@@ -8,6 +8,7 @@ import { finalizeBundle } from '../../../reports/finalize.ts';
 import { readObservation } from '../../bundle/read.ts';
 import { GovappError, describeError } from '../../errors.ts';
 import { buildFindings } from '../../findings/build.ts';
+import { incompleteNotice } from '../../findings/coverage.ts';
 import { findingsSchema, type ClauseResult, type Findings } from '../../findings/schema.ts';
 import { writeJsonAtomic } from '../../fs/atomic.ts';
 import type { CrawlObservation } from '../../observation.ts';
@@ -18,7 +19,7 @@ import { REISSUE_OPTIONS, bundleDirArgument } from './report.ts';
 import { checkBeforeReissue } from '../../bundle/reissue.ts';
 import { stripBidi } from '../../escape.ts';
 
-const USAGE = `usage: govapp analyze <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review] [--sign-key <key.pem>] [--zip <file>]
+const USAGE = `usage: govapp analyze <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review|incomplete] [--sign-key <key.pem>] [--zip <file>]
 
 Re-runs the current detectors on a recorded bundle, without a device: rebuilds the crawl observation
 from app.json, states/, screens.json, crawl.jsonl and probes.json, rewrites findings.json and the
@@ -26,7 +27,8 @@ report. The previous manifest moves to history/ and a new one is written.
 
   --pdf                also print report.pdf with headless Chromium
   --junit <file>       write JUnit XML (one test case per clause)
-  --fail-on <level>    exit 3 when a clause is fail (fail) or fail/review/unknown (review)
+  --fail-on <level>    exit 3 when a clause is fail (fail) or fail/review/unknown (review), or the
+                       crawl was incomplete (incomplete); levels combine: fail,incomplete
   --sign-key <file>    sign the new manifest with this Ed25519 PEM private key (manifest.sig)
   --zip <file>         pack the finished bundle into one zip
   --force              re-analyse a bundle that does not verify against its manifest; the failed
@@ -58,7 +60,7 @@ export async function reanalyze(dir: string): Promise<Findings> {
     ...extra,
     ...buildFindings(
       { ...(old?.app ?? {}), ...obs.app },
-      { startedAt, finishedAt, states: obs.screens.length, actions: obs.actions.length, stopReason: obs.stopReason },
+      { startedAt, finishedAt, states: obs.screens.length, actions: obs.actions.length, stopReason: obs.stopReason, coverage: obs.coverage },
       runDetectors(obs),
     ),
     analyzedAt: new Date().toISOString(),
@@ -89,7 +91,8 @@ export const command: Command = {
       meta: reissued ? { reissued } : undefined,
     });
     for (const f of failures) process.stderr.write(`govapp: analyze: ${f.reporter} failed: ${describeError(f.error)}\n`);
-    process.stdout.write(stripBidi([`${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...verdictRows(findings.clauses), `bundle: ${dir}`].join('\n')) + '\n');
+    const notice = incompleteNotice(findings.run);
+    process.stdout.write(stripBidi([...(notice ? [`PARTIAL CRAWL — ${notice}`] : []), `${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...verdictRows(findings.clauses), `bundle: ${dir}`].join('\n')) + '\n');
     if (failures.length) return 1;
     const gate = evaluateGate(findings, failOn);
     reportGate(failOn, gate);

@@ -10,6 +10,7 @@ import { isAppiumUp } from '../../appium/server.ts';
 import type { AppTarget } from '../../device/capabilities.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
 import { reportGate, verdictRows } from '../summary.ts';
+import { incompleteNotice } from '../../findings/coverage.ts';
 import { BUNDLE_OPTIONS } from './report.ts';
 import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
 import { loadPrivateKey } from '../../bundle/sign.ts';
@@ -41,7 +42,8 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --log-level <l>      stderr log level: trace | debug | info | warn | error (the bundle's logs/crawl.log always has debug)
   --pdf                also render report.pdf (headless Chromium)
   --junit <file>       write JUnit XML: one test case per clause, failures for "fail"
-  --fail-on <level>    fail | review: exit 3 when a clause has that verdict (CI gating)
+  --fail-on <level>    fail | review | incomplete (or a comma list): exit 3 when a clause has that
+                       verdict, or the crawl did not see the whole app (CI gating)
   --sign-key <pem>     sign manifest.json with this Ed25519 private key (file or PEM text)
   --zip <file>         also pack the bundle into one .zip
 
@@ -147,10 +149,13 @@ export const command: Command = {
       });
       live?.done();
       const rows = verdictRows(result.findings.clauses);
+      const notice = incompleteNotice(result.findings.run);
       // App text in our sentences: bidi controls removed, so it cannot reverse them on the terminal.
       process.stdout.write(
         stripBidi(
           [
+            // A partial crawl leads with it: its absence-based verdicts were withheld.
+            ...(notice ? [`PARTIAL CRAWL — ${notice}`] : []),
             `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
             ...rows,
             `bundle: ${result.outDir}`,

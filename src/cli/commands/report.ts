@@ -10,14 +10,15 @@ import { loadPrivateKey } from '../../bundle/sign.ts';
 import { checkBeforeReissue } from '../../bundle/reissue.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 
-const USAGE = `usage: govapp report <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review] [--sign-key <key.pem>] [--zip <file>]
+const USAGE = `usage: govapp report <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review|incomplete] [--sign-key <key.pem>] [--zip <file>]
 
 Re-renders a bundle's report.html, annotated screenshots (evidence/) and reproduction specs (repro/)
 from its findings.json. The previous manifest moves to history/ and a new one is written.
 
   --pdf                also print report.pdf with headless Chromium
   --junit <file>       write JUnit XML (one test case per clause)
-  --fail-on <level>    exit 3 when a clause is fail (fail) or fail/review/unknown (review)
+  --fail-on <level>    exit 3 when a clause is fail (fail) or fail/review/unknown (review), or the
+                       crawl was incomplete (incomplete); levels combine: fail,incomplete
   --sign-key <file>    sign the new manifest with this Ed25519 PEM private key (manifest.sig)
   --zip <file>         pack the finished bundle into one zip (verify it with govapp verify <file>)
   --force              re-issue a bundle that does not verify against its manifest; the failed
