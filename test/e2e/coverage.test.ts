@@ -6,7 +6,7 @@ import { crawl } from '../../crawlers/crawl.ts';
 import { findingsSchema, type Findings } from '../../src/findings/schema.ts';
 import { loadAppGraph } from '../../src/appgraph/load.ts';
 import { runMain } from '../helpers/cli.ts';
-import { writeFakeBundle } from '../helpers/fake-bundle.ts';
+import { writeSealedBundle } from '../helpers/fake-bundle.ts';
 import { sampleApp } from '../helpers/paths.ts';
 
 /** Verdicts that know what the crawl saw (findings.md "Absence needs coverage"), end to end. */
@@ -61,7 +61,7 @@ describe('coverage and walls', () => {
     const r = await runMain('crawl', '--app', sampleApp('study-portal'), '--out', out, '--appium-url', inject('appiumUrl'), '--ocr', 'off', '--quiet', '--max-actions', '5', '--junit', junit, '--fail-on', 'incomplete');
     expect(r.stdout.split('\n')[0]).toMatch(/^PARTIAL CRAWL — 遍历不完整：预算耗尽，尚有\d+个操作未尝试，已遍历\d+个页面/);
     expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/--fail-on incomplete: incomplete crawl \(stop: budget/);
+    expect(r.stderr).toMatch(/^govapp: --fail-on incomplete: incomplete crawl \(stop: budget/m);
     const findings = findingsOf(out);
     expect(findings.run.stopReason).toBe('budget');
     expect(findings.run.coverage!.actionsLeft).toBeGreaterThan(0);
@@ -74,7 +74,7 @@ describe('coverage and walls', () => {
   });
 
   it('analyze on an old bundle without coverage says it cannot judge absence', async () => {
-    const dir = writeFakeBundle('river-patrol', { coverage: false });
+    const dir = await writeSealedBundle('river-patrol', { coverage: false });
     try {
       const r = await runMain('analyze', dir);
       expect(r.code, r.stderr).toBe(0);
@@ -89,7 +89,7 @@ describe('coverage and walls', () => {
         expect(c.summary).toMatch(/无法判断未发现的内容是否真的不存在/);
       }
       // The same bundle with coverage recorded: analyze gives the verdicts again.
-      const fresh = writeFakeBundle('river-patrol');
+      const fresh = await writeSealedBundle('river-patrol');
       expect((await runMain('analyze', fresh)).code).toBe(0);
       expect(findingsOf(fresh).clauses.find((c) => c.clause === '6.i')!.verdict).toBe('pass');
       rmSync(fresh, { recursive: true, force: true });
