@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** findings/1 (../shared/spec/findings.md): the contract every reader of a crawl relies on. */
-export const CLAUSES = ['4.1.1', '4.1.2', '4.1.3', '4.2', '4.3', '4.4', '5', '6.h', '6.i', '7.3'] as const;
+export const CLAUSES = ['4.1.1', '4.1.2', '4.1.3', '4.2', '4.3', '4.4', '5', '6.d', '6.h', '6.i', '7.3'] as const;
 export type ClauseId = (typeof CLAUSES)[number];
 
 export const VERDICTS = ['fail', 'pass', 'review', 'n/a', 'unknown'] as const;

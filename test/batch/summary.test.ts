@@ -16,7 +16,7 @@ const ok: AppResult = {
   stopReason: 'explored',
   states: 12,
   actions: 40,
-  verdicts: { '4.1.1': 'fail', '4.1.2': 'pass', '4.1.3': 'review', '4.2': 'n/a', '4.3': 'unknown', '4.4': 'pass', '5': 'pass', '6.h': 'pass', '6.i': 'pass', '7.3': 'n/a' },
+  verdicts: { '4.1.1': 'fail', '4.1.2': 'pass', '4.1.3': 'review', '4.2': 'n/a', '4.3': 'unknown', '4.4': 'pass', '5': 'pass', '6.d': 'review', '6.h': 'pass', '6.i': 'pass', '7.3': 'n/a' },
   attempts: 1,
   device: 'emulator-5554',
   durationMs: 65_000,
@@ -42,7 +42,7 @@ describe('batch summary', () => {
     expect(s.apps[1].report).toBeUndefined();
     expect(s.apps[1]).toMatchObject({ status: 'error', partial: true, error: { code: 'SESSION_FAILED' } });
     expect(s.apps[2]).toMatchObject({ id: 'c', status: 'pending', verdicts: {} });
-    expect(s.clauses).toHaveLength(10);
+    expect(s.clauses).toHaveLength(11);
   });
 
   it('writes batch.json, an RFC 4180 batch.csv and a self-contained, escaped batch.html', () => {
@@ -53,9 +53,9 @@ describe('batch summary', () => {
     const csv = readFileSync(path.join(out, 'batch.csv'), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe('app,package,label,status,partial,4.1.1,4.1.2,4.1.3,4.2,4.3,4.4,5,6.h,6.i,7.3,stop_reason,states,actions,attempts,device,duration_s,bundle,report,error');
-    expect(lines[1]).toBe('a,cn.gov.a,"某市""政务"", 通",ok,false,fail,pass,review,n/a,unknown,pass,pass,pass,pass,n/a,explored,12,40,1,emulator-5554,65.0,apps/a,apps/a/report.html,');
-    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,');
+    expect(lines[0]).toBe('app,package,label,status,partial,4.1.1,4.1.2,4.1.3,4.2,4.3,4.4,5,6.d,6.h,6.i,7.3,stop_reason,states,actions,attempts,device,duration_s,bundle,report,error');
+    expect(lines[1]).toBe('a,cn.gov.a,"某市""政务"", 通",ok,false,fail,pass,review,n/a,unknown,pass,pass,review,pass,pass,n/a,explored,12,40,1,emulator-5554,65.0,apps/a,apps/a/report.html,');
+    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,,');
 
     const html = readFileSync(path.join(out, 'batch.html'), 'utf8');
     expect(html).toContain('<td class="v fail" title="fail">不符合</td>');

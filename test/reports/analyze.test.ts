@@ -36,7 +36,7 @@ describe('govapp analyze (re-runs the detectors on a recorded bundle)', () => {
     expect(history).toContain(`manifest-${before.createdAt.replace(/[:.]/g, '-')}.json`);
     const after = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(after.reason).toBe('analyze');
-    expect(Object.keys(after.rules)).toHaveLength(10);
+    expect(Object.keys(after.rules)).toHaveLength(11);
     expect((await verifyBundle(dir)).ok).toBe(true);
     expect(readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain(escapeMarkup(findings.clauses[0].summary));
   });
