@@ -25,6 +25,7 @@ import { strategyFor } from './strategies/index.ts';
 import type { CrawlOptions, CrawlProgress, CrawlResult } from './types.ts';
 import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
+import { computeSignals } from '../detectors/lib/signals.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
 const DEFAULT_MAX_MINUTES = 30;
@@ -129,13 +130,18 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       probes: explorer.probes,
       stopReason,
     });
-    const findingsFor = (stopReason: CrawlObservation['stopReason'], extra: Record<string, unknown> = {}): Findings =>
-      buildFindings(
-        { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
-        { startedAt, finishedAt: new Date(), states: explorer.screens.length, actions: explorer.actions.length, stopReason },
-        analysis!.detect(observation(stopReason)),
-        extra,
-      );
+    const findingsFor = (stopReason: CrawlObservation['stopReason'], extra: Record<string, unknown> = {}): Findings => {
+      const obs = observation(stopReason);
+      return {
+        ...buildFindings(
+          { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
+          { startedAt, finishedAt: new Date(), states: explorer.screens.length, actions: explorer.actions.length, stopReason },
+          analysis!.detect(obs),
+          extra,
+        ),
+        signals: computeSignals(obs, { crawlDate: startedAt }),
+      };
+    };
     // Until the crawl ends, findings.json says what a crash would leave: an interrupted crawl.
     const writeInterim = () => writer.writeFindings(findingsFor('error', { partial: true }));
 

@@ -1,5 +1,6 @@
 import detector from '../../detectors/no-proof-of-work-upload.ts';
 import { run } from '../helpers/detector-tester.ts';
+import { PERMISSION_PACKAGE, permissionDialog } from '../helpers/permission-dialog.ts';
 
 const page = (title: string, body: string) => `<hierarchy rotation="0" width="1080" height="2340">
   <node class="android.widget.FrameLayout" bounds="[0,0][1080,2340]">
@@ -12,14 +13,6 @@ const label = (text: string, y = 400) => `<node class="android.widget.TextView" 
 const picker = (desc: string, y = 600) => `<node class="android.widget.ImageView" content-desc="${desc}" clickable="true" bounds="[60,${y}][300,${y + 240}]"/>`;
 const input = (hint: string, y = 500) => `<node class="android.widget.EditText" hint="${hint}" clickable="true" bounds="[60,${y}][1020,${y + 90}]"/>`;
 
-const permission = (message: string) => `<hierarchy rotation="0" width="1080" height="2340">
-  <node class="android.widget.LinearLayout" package="com.android.permissioncontroller" bounds="[60,831][1020,1509]">
-    <node class="android.widget.TextView" package="com.android.permissioncontroller" text="${message}" resource-id="com.android.permissioncontroller:id/permission_message" bounds="[100,876][980,1005]"/>
-    <node class="android.widget.Button" package="com.android.permissioncontroller" text="仅在使用该应用时允许" resource-id="com.android.permissioncontroller:id/permission_allow_foreground_only_button" clickable="true" bounds="[100,1049][980,1159]"/>
-    <node class="android.widget.Button" package="com.android.permissioncontroller" text="不允许" resource-id="com.android.permissioncontroller:id/permission_deny_button" clickable="true" bounds="[100,1309][980,1419]"/>
-  </node>
-</hierarchy>`;
-const PERM_PKG = 'com.android.permissioncontroller';
 
 run(detector, {
   valid: [
@@ -32,7 +25,7 @@ run(detector, {
     { name: 'uploading ID papers for a service application', screens: [page('社保卡申领', button('上传身份证照片') + label('请按要求上传', 420))] },
     { name: 'a patrol track being recorded is a status, not an upload control', screens: [page('巡护任务', label('已签到 08:32  开始巡河') + label('巡河轨迹记录中…', 500))] },
     { name: 'a headline about 工作留痕 is not a function', screens: [page('要闻', label('我市持续整治“指尖上的形式主义”，不再要求基层拍照上传工作留痕'))] },
-    { name: 'no in-app screen', screens: [{ source: permission('允许“测试”拍摄照片和录制视频吗？'), package: PERM_PKG }], verdict: 'unknown', messageId: 'notExplored' },
+    { name: 'no in-app screen', screens: [{ source: permissionDialog('允许“测试”拍摄照片和录制视频吗？'), package: PERMISSION_PACKAGE }], verdict: 'unknown', messageId: 'notExplored' },
   ],
   invalid: [
     {
@@ -53,7 +46,7 @@ run(detector, {
       name: 'a photo check-in: 定位打卡 leads, through a camera permission, to a 拍照 button',
       screens: [
         page('工作台', button('定位打卡')),
-        { source: permission('允许“测试”拍摄照片和录制视频吗？'), package: PERM_PKG, state: 'perm' },
+        { source: permissionDialog('允许“测试”拍摄照片和录制视频吗？'), package: PERMISSION_PACKAGE, state: 'perm' },
         page('定位打卡', label('当前位置：城关镇政府') + button('拍照', 700)),
       ],
       actions: [

@@ -6,6 +6,7 @@ import { reportGate, verdictRows } from '../summary.ts';
 import { readFindings } from '../../../reports/bundle-data.ts';
 import { finalizeBundle } from '../../../reports/finalize.ts';
 import { readObservation } from '../../bundle/read.ts';
+import { computeSignals } from '../../../detectors/lib/signals.ts';
 import { GovappError, describeError } from '../../errors.ts';
 import { buildFindings } from '../../findings/build.ts';
 import { findingsSchema, type ClauseResult, type Findings } from '../../findings/schema.ts';
@@ -54,6 +55,7 @@ export async function reanalyze(dir: string): Promise<Findings> {
       { startedAt, finishedAt, states: obs.screens.length, actions: obs.actions.length, stopReason: obs.stopReason },
       runDetectors(obs),
     ),
+    signals: computeSignals(obs, { crawlDate: startedAt }),
     analyzedAt: new Date().toISOString(),
   };
   const parsed = findingsSchema.safeParse(findings);
