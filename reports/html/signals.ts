@@ -47,9 +47,9 @@ function permissionsBlock(v: SignalsView): string {
   const rows = list.map((p) => {
     const word = PERMISSION_WORDS_ZH[p.permission] ?? p.permission;
     const when = p.asked === 'launch' ? '启动时（用户尚未操作）' : `点击“${p.asked}”后`;
-    return `<tr><td>${SENSITIVE.has(p.permission) ? `<span class="flag">${esc(word)}</span>` : esc(word)}<br><code>${esc(p.permission)}</code></td><td>${esc(when)}</td><td>${esc(ANSWER_WORDS[p.answer] ?? p.answer)}</td><td>${screenCell(v, p.state)}</td></tr>`;
+    return `<tr><td>${SENSITIVE.has(p.permission) ? `<span class="flag">${esc(word)}</span>` : esc(word)}<br><code>${esc(p.permission)}</code></td><td>${esc(when)}</td><td>${esc(ANSWER_WORDS[p.answer] ?? p.answer)}</td><td>${p.message ? `“${esc(p.message)}”` : ''}<span class="state">（${esc(p.state)}）</span></td></tr>`;
   });
-  return `${head}<table class="signal-permissions"><thead><tr><th>权限</th><th>申请时机</th><th>应答</th><th>对话框界面</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${head}<table class="signal-permissions"><thead><tr><th>权限</th><th>申请时机</th><th>应答</th><th>对话框</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function freshnessBlock(v: SignalsView): string {
