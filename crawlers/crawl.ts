@@ -30,6 +30,7 @@ import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { createTapGate } from './safety/ocr-gate.ts';
+import { computeSignals } from '../detectors/lib/signals.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
 const DEFAULT_MAX_MINUTES = 30;
@@ -146,12 +147,15 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     });
     const findingsFor = (stopReason: CrawlObservation['stopReason'], extra: Record<string, unknown> = {}): Findings => {
       const obs = observation(stopReason);
-      return buildFindings(
-        { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
-        { startedAt, finishedAt: new Date(), states: explorer.screens.length, actions: explorer.actions.length, stopReason, coverage: obs.coverage },
-        analysis!.detect(obs),
-        extra,
-      );
+      return {
+        ...buildFindings(
+          { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
+          { startedAt, finishedAt: new Date(), states: explorer.screens.length, actions: explorer.actions.length, stopReason, coverage: obs.coverage },
+          analysis!.detect(obs),
+          extra,
+        ),
+        signals: computeSignals(obs, { crawlDate: startedAt }),
+      };
     };
     // Until the crawl ends, findings.json says what a crash would leave: an interrupted crawl.
     const writeInterim = () => writer.writeFindings(findingsFor('error', { partial: true }));

@@ -127,8 +127,10 @@ export class DialogTasks implements TaskProvider {
           throw new GovappError('APP_CRASH_LOOP', `the app crashed ${this.crashes} times (last: "${screenText(snapshot).slice(0, 60)}")`);
         }
         this.answered.push({ kind: dialog.kind, state: node.key, button: label, atMs: ctx.elapsedMs() });
-        // The other buttons of a dialog are not worth exploring.
+        // The other buttons of a dialog are not worth exploring, nor is backing out of it: a dialog
+        // answered each time it shows would otherwise draw the crawler back to it for ever.
         for (const a of node.actions) node.tried.add(a.key);
+        node.backTried = true;
         const selector = selectorFor(snapshot, dialog.button, clickables(snapshot));
         const p = center(dialog.button.bounds);
         await ctx.act(

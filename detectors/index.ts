@@ -8,6 +8,7 @@ import noCheckIn from './no-check-in.ts';
 import noCommerce from './no-commerce.ts';
 import noOnlineTime from './no-online-time.ts';
 import noPointsRanking from './no-points-ranking.ts';
+import noProofOfWorkUpload from './no-proof-of-work-upload.ts';
 import unitName from './unit-name.ts';
 
 /**
@@ -23,6 +24,7 @@ export const detectors: readonly Detector[] = [
   complaintChannel, // 4.3
   gb18030, // 4.4
   filingNumber, // 5
+  noProofOfWorkUpload, // 6.d
   inAppReporting, // 6.h
   noCommerce, // 6.i
   aiLabel, // 7.3

@@ -5,6 +5,7 @@ import { STOP_REASON_WORDS, VIA_WORDS, verdictWord } from '../clauses.ts';
 import { escapeMarkup as esc } from '../escape.ts';
 import { REPORT_CSS } from './styles.ts';
 import { beijingTime } from '../time.ts';
+import { SIGNALS_CSS, signalsSection, type SignalsView } from './signals.ts';
 
 /**
  * The HTML report as one self-contained page: inline CSS, no script, no external font, every
@@ -59,6 +60,8 @@ export interface ReportView {
   graphSvg: string;
   generatedAt: string;
   previousManifests: number;
+  /** findings/1 `signals`, when the findings carry them. */
+  signals?: SignalsView;
 }
 
 const badge = (v: Verdict) => `<span class="badge v-${v === 'n/a' ? 'na' : v}">${esc(verdictWord(v))}</span>`;
@@ -177,7 +180,7 @@ export function reportHtml(v: ReportView): string {
 <meta name="generator" content="${esc(v.tool)}">
 <link rel="icon" href="data:,">
 <title>${esc(`合规检查报告 - ${name}`)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${SIGNALS_CSS}</style>
 </head>
 <body>
 <main>
@@ -200,6 +203,7 @@ ${withEvidence.map(findingSection).join('\n') || '<p class="none">无</p>'}
 <p class="legend">每个缩略图为一个界面，箭头为引起界面变化的操作；红框界面含“不符合”证据，虚线框为应用外界面，虚线箭头为返回或同层跳转。</p>
 <div class="graph-wrap">${v.graphSvg || '<p class="none">无爬取记录</p>'}</div>
 </section>
+${signalsSection(v.signals)}
 <section class="meta">
 <h2>运行与设备信息</h2>
 ${metaTable(v)}

@@ -95,6 +95,7 @@ export async function buildReportView(data: BundleData): Promise<ReportView> {
     clauses,
     graphSvg: crawlGraphSvg(nodes, edges, launchState(data), width && height ? height / width : undefined),
     generatedAt: new Date().toISOString(),
+    ...(findings.signals ? { signals: { signals: findings.signals, screenNames: Object.fromEntries(data.screens.map((s) => [s.state, s.title])) } } : {}),
     previousManifests: existsSync(historyDir) ? readdirSync(historyDir).filter((f) => /^manifest-.*\.json$/.test(f)).length : 0,
   };
 }

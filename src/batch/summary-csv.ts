@@ -14,10 +14,12 @@ export function csvField(v: unknown): string {
 
 /**
  * batch.csv: one row per app, verdict words as in findings/1 (fail, pass, review, n/a, unknown) so
- * scripts can compare them; UTF-8, CRLF line ends, no BOM.
+ * scripts can compare them; UTF-8, CRLF line ends, no BOM. The last columns are the findings'
+ * signals: permissions asked (`NAME@launch` or `NAME@<tap label>`, `; `-separated), how many at
+ * launch, the newest content date, whether it is stale (true/false), and the number of dead ends.
  */
 export function renderSummaryCsv(s: BatchSummary): string {
-  const header = ['app', 'package', 'label', 'status', 'partial', ...s.clauses, 'stop_reason', 'coverage', 'states', 'actions', 'attempts', 'device', 'duration_s', 'bundle', 'report', 'error'];
+  const header = ['app', 'package', 'label', 'status', 'partial', ...s.clauses, 'stop_reason', 'coverage', 'states', 'actions', 'attempts', 'device', 'duration_s', 'bundle', 'report', 'error', 'permissions', 'permissions_at_launch', 'newest_content_date', 'content_stale', 'dead_ends'];
   const rows = s.apps.map((a) => [
     a.id,
     a.package,
@@ -35,6 +37,11 @@ export function renderSummaryCsv(s: BatchSummary): string {
     a.bundle,
     a.report,
     a.error ? `${a.error.code}: ${a.error.message}` : '',
+    a.signals?.permissions.join('; '),
+    a.signals?.permissionsAtLaunch,
+    a.signals?.newestDate,
+    a.signals?.stale,
+    a.signals?.deadEnds,
   ]);
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

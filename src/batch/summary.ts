@@ -8,6 +8,7 @@ import type { AppResult } from './journal.ts';
 import type { SlotStatus } from './pool.ts';
 import { renderSummaryCsv } from './summary-csv.ts';
 import { renderSummaryHtml } from './summary-html.ts';
+import { readSignalSummary, type SignalSummary } from './summary-signals.ts';
 
 /** batch.json (format batch/1): one row per app of the batch, with verdicts per clause and links. */
 export interface BatchSummary {
@@ -43,6 +44,8 @@ export interface SummaryApp {
   device?: string;
   durationMs?: number;
   error?: { code: string; message: string };
+  /** From the bundle's findings.json `signals`, when it has them. */
+  signals?: SignalSummary;
 }
 
 export function targetLabel(app: BatchApp): string {
@@ -66,6 +69,8 @@ export function buildSummary(outDir: string, apps: BatchApp[], done: ReadonlyMap
     const base = { id: app.id, target: targetLabel(app), package: app.package, label: app.label };
     if (!r) return { ...base, status: 'pending', partial: false, verdicts: {} };
     const link = (f: string) => (existsSync(path.join(outDir, r.bundle, f)) ? `${r.bundle}/${f}` : undefined);
+    const findings = link('findings.json');
+    const signals = findings ? readSignalSummary(path.join(outDir, findings)) : undefined;
     return {
       ...base,
       package: r.package ?? app.package,
@@ -74,7 +79,7 @@ export function buildSummary(outDir: string, apps: BatchApp[], done: ReadonlyMap
       partial: r.partial,
       bundle: r.bundle,
       report: link('report.html'),
-      findings: link('findings.json'),
+      findings,
       verdicts: r.verdicts,
       stopReason: r.stopReason,
       ...(r.incomplete ? { incomplete: r.incomplete } : {}),
@@ -84,6 +89,7 @@ export function buildSummary(outDir: string, apps: BatchApp[], done: ReadonlyMap
       device: r.device,
       durationMs: r.durationMs,
       ...(r.error ? { error: r.error } : {}),
+      ...(signals ? { signals } : {}),
     };
   });
   const count = (s: SummaryApp['status']) => rows.filter((r) => r.status === s).length;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** findings/1 (../shared/spec/findings.md): the contract every reader of a crawl relies on. */
-export const CLAUSES = ['4.1.1', '4.1.2', '4.1.3', '4.2', '4.3', '4.4', '5', '6.h', '6.i', '7.3'] as const;
+export const CLAUSES = ['4.1.1', '4.1.2', '4.1.3', '4.2', '4.3', '4.4', '5', '6.d', '6.h', '6.i', '7.3'] as const;
 export type ClauseId = (typeof CLAUSES)[number];
 
 export const VERDICTS = ['fail', 'pass', 'review', 'n/a', 'unknown'] as const;
@@ -62,6 +62,47 @@ export const coverageSchema = z.looseObject({
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 
+/** One runtime permission the app asked for (findings.md `signals.permissions`). */
+export const permissionSignalSchema = z.looseObject({
+  permission: z.string().min(1),
+  /** `launch` (before any user action) or the action that triggered it. */
+  asked: z.string().min(1),
+  state: z.string().min(1),
+  answer: z.string().min(1),
+});
+
+/** The newest content date seen in lists and articles, against the crawl date (findings.md `signals.freshness`). */
+export const freshnessSignalSchema = z.looseObject({
+  newestDate: z.iso.date(),
+  state: z.string().min(1),
+  text: z.string(),
+});
+
+export const DEAD_END_KINDS = ['empty', 'error', 'stub'] as const;
+export type DeadEndKind = (typeof DEAD_END_KINDS)[number];
+
+/** A screen that leads nowhere: empty, an error, or a blank/placeholder page (findings.md `signals.deadEnds`). */
+export const deadEndSignalSchema = z.looseObject({
+  state: z.string().min(1),
+  kind: z.enum(DEAD_END_KINDS),
+  text: z.string(),
+});
+
+/** Figures beside the verdicts (findings.md "Signals"): permissions, freshness, dead ends. */
+export const signalsSchema = z.looseObject({
+  permissions: z.array(permissionSignalSchema),
+  freshness: freshnessSignalSchema.optional(),
+  deadEnds: z.array(deadEndSignalSchema),
+});
+export type PermissionSignal = z.infer<typeof permissionSignalSchema> & { seq?: number; message?: string };
+export type FreshnessSignal = z.infer<typeof freshnessSignalSchema> & { crawlDate?: string; ageDays?: number; stale?: boolean };
+export type DeadEndSignal = z.infer<typeof deadEndSignalSchema> & { entry?: string; from?: string };
+export type Signals = z.infer<typeof signalsSchema> & {
+  permissions: PermissionSignal[];
+  freshness?: FreshnessSignal;
+  deadEnds: DeadEndSignal[];
+};
+
 export const findingsSchema = z
   .looseObject({
     format: z.literal('findings/1'),
@@ -75,6 +116,7 @@ export const findingsSchema = z
       coverage: coverageSchema.optional(),
     }),
     clauses: z.array(clauseResultSchema),
+    signals: signalsSchema.optional(),
   })
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
@@ -85,4 +127,4 @@ export const findingsSchema = z
     for (const c of CLAUSES)
       if (!seen.has(c)) ctx.addIssue({ code: 'custom', path: ['clauses'], message: `clause ${c} is missing` });
   });
-export type Findings = z.infer<typeof findingsSchema> & { clauses: ClauseResult[] };
+export type Findings = z.infer<typeof findingsSchema> & { clauses: ClauseResult[]; signals?: Signals };

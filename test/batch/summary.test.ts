@@ -16,7 +16,7 @@ const ok: AppResult = {
   stopReason: 'explored',
   states: 12,
   actions: 40,
-  verdicts: { '4.1.1': 'fail', '4.1.2': 'pass', '4.1.3': 'review', '4.2': 'n/a', '4.3': 'unknown', '4.4': 'pass', '5': 'pass', '6.h': 'pass', '6.i': 'pass', '7.3': 'n/a' },
+  verdicts: { '4.1.1': 'fail', '4.1.2': 'pass', '4.1.3': 'review', '4.2': 'n/a', '4.3': 'unknown', '4.4': 'pass', '5': 'pass', '6.d': 'review', '6.h': 'pass', '6.i': 'pass', '7.3': 'n/a' },
   attempts: 1,
   device: 'emulator-5554',
   durationMs: 65_000,
@@ -27,7 +27,15 @@ function batchDir() {
   const out = mkdtempSync(path.join(os.tmpdir(), 'govapp-summary-'));
   mkdirSync(path.join(out, 'apps/a'), { recursive: true });
   writeFileSync(path.join(out, 'apps/a/report.html'), '<html></html>');
-  writeFileSync(path.join(out, 'apps/a/findings.json'), '{}');
+  const signals = {
+    permissions: [
+      { permission: 'android.permission.ACCESS_FINE_LOCATION', asked: 'launch', state: 's1', answer: 'allow-foreground' },
+      { permission: 'android.permission.CAMERA', asked: '拍照打卡', state: 's5', answer: 'deny' },
+    ],
+    freshness: { newestDate: '2023-06-12', state: 's3', text: '县政府召开常务会议', stale: true },
+    deadEnds: [{ state: 's7', kind: 'empty', text: '敬请期待' }],
+  };
+  writeFileSync(path.join(out, 'apps/a/findings.json'), JSON.stringify({ signals }));
   mkdirSync(path.join(out, 'apps/b'), { recursive: true });
   writeFileSync(path.join(out, 'apps/b/findings.json'), '{}');
   return out;
@@ -42,7 +50,7 @@ describe('batch summary', () => {
     expect(s.apps[1].report).toBeUndefined();
     expect(s.apps[1]).toMatchObject({ status: 'error', partial: true, error: { code: 'SESSION_FAILED' } });
     expect(s.apps[2]).toMatchObject({ id: 'c', status: 'pending', verdicts: {} });
-    expect(s.clauses).toHaveLength(10);
+    expect(s.clauses).toHaveLength(11);
   });
 
   it('writes batch.json, an RFC 4180 batch.csv and a self-contained, escaped batch.html', () => {
@@ -53,9 +61,9 @@ describe('batch summary', () => {
     const csv = readFileSync(path.join(out, 'batch.csv'), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe('app,package,label,status,partial,4.1.1,4.1.2,4.1.3,4.2,4.3,4.4,5,6.h,6.i,7.3,stop_reason,coverage,states,actions,attempts,device,duration_s,bundle,report,error');
-    expect(lines[1]).toBe('a,cn.gov.a,"某市""政务"", 通",ok,false,fail,pass,review,n/a,unknown,pass,pass,pass,pass,n/a,explored,complete,12,40,1,emulator-5554,65.0,apps/a,apps/a/report.html,');
-    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,,');
+    expect(lines[0]).toBe('app,package,label,status,partial,4.1.1,4.1.2,4.1.3,4.2,4.3,4.4,5,6.d,6.h,6.i,7.3,stop_reason,coverage,states,actions,attempts,device,duration_s,bundle,report,error,permissions,permissions_at_launch,newest_content_date,content_stale,dead_ends');
+    expect(lines[1]).toBe('a,cn.gov.a,"某市""政务"", 通",ok,false,fail,pass,review,n/a,unknown,pass,pass,review,pass,pass,n/a,explored,complete,12,40,1,emulator-5554,65.0,apps/a,apps/a/report.html,,ACCESS_FINE_LOCATION@launch; CAMERA@拍照打卡,1,2023-06-12,true,1');
+    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,,,,,,,');
 
     const html = readFileSync(path.join(out, 'batch.html'), 'utf8');
     expect(html).toContain('<td class="v fail" title="fail">不符合</td>');

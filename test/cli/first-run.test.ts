@@ -34,7 +34,7 @@ describe('words', () => {
     const r = await runMain('analyze', dir);
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^ {2}\d/.test(l));
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(11);
     for (const row of rows) expect(row).toMatch(/^ {2}[\d.a-z]+\s+(不符合|符合|需人工复核|不适用|无法判定)\s/);
     expect(r.stdout).not.toMatch(/^ {2}[\d.a-z]+\s+(fail|pass|review|n\/a|unknown)\s/m);
   });

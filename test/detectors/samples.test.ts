@@ -42,11 +42,15 @@ const PROBES: Record<string, (g: GraphObservation) => ProbeResult[]> = {
   'river-patrol': () => [],
 };
 
+/** 6.d, which the samples' expected.json (../shared) predates: none of them asks for proof-of-work uploads. */
+const SIX_D: Record<string, string> = { 'study-portal': 'pass', 'office-compliant': 'pass', 'river-patrol': 'pass' };
+
 describe('sample apps', () => {
   for (const name of SAMPLE_APPS)
     it(`${name}: verdicts match expected.json`, () => {
       const dir = sampleApp(name);
       const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { clauses: Record<string, string> };
+      expected.clauses['6.d'] ??= SIX_D[name];
       const g = graphObservation(dir);
       g.obs.probes = PROBES[name](g);
       const results = runDetectors(g.obs);

@@ -32,11 +32,18 @@ describe('govapp analyze (re-runs the detectors on a recorded bundle)', () => {
     for (const [clause, verdict] of Object.entries(expected)) {
       expect(findings.clauses.find((c: { clause: string }) => c.clause === clause)?.verdict, `${app} ${clause}`).toBe(verdict);
     }
+    // Signals are recomputed against the recorded crawl day (2026-11-22), not today.
+    const NEWEST: Record<string, string> = { 'study-portal': '2026-11-20', 'office-compliant': '2026-11-20', 'river-patrol': '2026-11-21' };
+    expect(findings.signals.freshness).toMatchObject({ newestDate: NEWEST[app], crawlDate: '2026-11-22', ageDays: app === 'river-patrol' ? 1 : 2 });
+    expect(findings.signals.permissions.map((p: { permission: string; asked: string }) => `${p.permission}@${p.asked}`)).toEqual(
+      app === 'river-patrol' ? ['android.permission.ACCESS_FINE_LOCATION@launch'] : [],
+    );
+    expect(findings.signals.deadEnds).toEqual([]);
     const history = readdirSync(path.join(dir, 'history'));
     expect(history).toContain(`manifest-${before.createdAt.replace(/[:.]/g, '-')}.json`);
     const after = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(after.reason).toBe('analyze');
-    expect(Object.keys(after.rules)).toHaveLength(10);
+    expect(Object.keys(after.rules)).toHaveLength(11);
     expect((await verifyBundle(dir)).ok).toBe(true);
     expect(readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain(escapeMarkup(findings.clauses[0].summary));
   });

@@ -6,6 +6,7 @@ import { reportGate, verdictRows } from '../summary.ts';
 import { readFindings } from '../../../reports/bundle-data.ts';
 import { finalizeBundle } from '../../../reports/finalize.ts';
 import { readObservation } from '../../bundle/read.ts';
+import { computeSignals } from '../../../detectors/lib/signals.ts';
 import { GovappError, describeError } from '../../errors.ts';
 import { buildFindings } from '../../findings/build.ts';
 import { incompleteNotice } from '../../findings/coverage.ts';
@@ -63,6 +64,7 @@ export async function reanalyze(dir: string): Promise<Findings> {
       { startedAt, finishedAt, states: obs.screens.length, actions: obs.actions.length, stopReason: obs.stopReason, coverage: obs.coverage },
       runDetectors(obs),
     ),
+    signals: computeSignals(obs, { crawlDate: startedAt }),
     analyzedAt: new Date().toISOString(),
   };
   const parsed = findingsSchema.safeParse(findings);
