@@ -63,7 +63,7 @@ describe('batch summary', () => {
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe('app,package,label,status,partial,4.1.1,4.1.2,4.1.3,4.2,4.3,4.4,5,6.d,6.h,6.i,7.3,stop_reason,coverage,states,actions,attempts,device,duration_s,bundle,report,error,permissions,permissions_at_launch,newest_content_date,content_stale,dead_ends');
     expect(lines[1]).toBe('a,cn.gov.a,"某市""政务"", 通",ok,false,fail,pass,review,n/a,unknown,pass,pass,review,pass,pass,n/a,explored,complete,12,40,1,emulator-5554,65.0,apps/a,apps/a/report.html,,ACCESS_FINE_LOCATION@launch; CAMERA@拍照打卡,1,2023-06-12,true,1');
-    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,,,,,,,');
+    expect(lines[3]).toBe('c,cn.gov.c,,pending,,,,,,,,,,,,,,,,,,,,,,,,,,,');
 
     const html = readFileSync(path.join(out, 'batch.html'), 'utf8');
     expect(html).toContain('<td class="v fail" title="fail">不符合</td>');

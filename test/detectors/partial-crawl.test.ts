@@ -27,6 +27,7 @@ const SOURCES: Record<string, () => CrawlObservation> = {
   'office-compliant': () => graphObservation(sampleApp('office-compliant')).obs,
   'river-patrol': () => graphObservation(sampleApp('river-patrol')).obs,
   'long-lists': () => graphObservation(path.join(FIXTURES, 'apps/long-lists')).obs,
+  'work-proof': () => graphObservation(path.join(FIXTURES, 'apps/work-proof')).obs,
   'probe intact': () => probed(PROBE_STRING),
   'probe broken': () => probed(PROBE_STRING.replace(/[\u{10000}-\u{10FFFF}]/gu, '?')),
 };
