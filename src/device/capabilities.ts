@@ -91,6 +91,9 @@ export function buildCapabilities(target: AppTarget, dev: DeviceOptions = {}): C
         ...(dev.chromedriverPort ? { 'appium:chromedriverPort': dev.chromedriverPort } : {}),
         // No network in a lab is normal: never try to download a chromedriver.
         'appium:autodownloadEnabled': false,
+        // Never wait for the load event: third-party scripts on hosts that never answer would hold
+        // every navigation; WebDevice waits for the DOM itself, with deadlines of its own.
+        pageLoadStrategy: 'none',
         'goog:chromeOptions': {
           ...(dev.chromeBinary ? { binary: dev.chromeBinary } : {}),
           mobileEmulation: { deviceMetrics: { width: 360, height: 780, pixelRatio: 3 }, userAgent: MOBILE_UA },

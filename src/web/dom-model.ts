@@ -47,6 +47,13 @@ export interface DomNode {
   rect: CssRect;
   /** The part of `rect` inside the viewport and every clipping ancestor; undefined when none of it is. */
   visible?: CssRect;
+  /**
+   * Out of the viewport now, but the document has been read through past it (see `readThrough`):
+   * its text counts as seen. Only for the document's own flow (not inside a scrolling container).
+   */
+  read?: boolean;
+  /** Inside the page's footer (`<footer>`, role contentinfo, or a foot/bottom/copyright block). */
+  footer?: boolean;
 }
 
 export interface DomSnapshot {

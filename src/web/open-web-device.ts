@@ -3,7 +3,7 @@ import { freePort } from '../appium/ports.ts';
 import { buildCapabilities, type DeviceOptions } from '../device/capabilities.ts';
 import { openSession } from '../device/session.ts';
 import { PAGE_HOOKS_INIT } from './page-hooks.ts';
-import { WebDevice } from './web-device.ts';
+import { WebDevice, waitForDom } from './web-device.ts';
 
 export interface OpenWebDeviceOptions {
   appiumUrl: string;
@@ -43,6 +43,7 @@ export async function openWebDevice(o: OpenWebDeviceOptions): Promise<WebDevice>
   try {
     await addInitScript(browser, o.appiumUrl, PAGE_HOOKS_INIT);
     await browser.url(o.url);
+    await waitForDom(browser, {});
     const vp = (await browser.execute('return { width: innerWidth, height: innerHeight, dpr: devicePixelRatio || 1 }')) as {
       width: number;
       height: number;

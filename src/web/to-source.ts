@@ -8,7 +8,9 @@ import { attrs } from './xml-attr.ts';
  * Classes follow the element's role (a text field is an `android.widget.EditText`, a button an
  * `android.widget.Button`, a text leaf an `android.widget.TextView`, …). Web-only facts ride along
  * as extra attributes: `web-tag`, `web-role`, `href`, `web-target`, `web-truncated` (CSS cuts the
- * text off), `web-node` (the node's index in the walk, also its index in `window.__govappEls`).
+ * text off), `web-read` (off screen, but the page was scrolled past it: seen, though not
+ * displayed — never a tap target), `web-footer` (inside the page footer), `web-node` (the node's
+ * index in the walk, also its index in `window.__govappEls`).
  * Bounds are screen pixels.
  */
 
@@ -90,6 +92,8 @@ export function elementAttrs(dom: DomSnapshot, i: number, index: number, hasChil
     ['href', n.href],
     ['web-target', n.target],
     ['web-truncated', n.truncated ? true : undefined],
+    ['web-read', n.read ? true : undefined],
+    ['web-footer', n.footer ? true : undefined],
     ['web-node', i],
     ...Object.entries(o.extra ?? {}),
   ]);
