@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BadInputError } from '../errors.ts';
+import { hostBlockingArg } from '../web/app-hosts.ts';
 
 /** What the user asked to crawl, as resolved from `--app` / `--url`. */
 export type AppTarget =
@@ -100,6 +101,7 @@ export function buildCapabilities(target: AppTarget, dev: DeviceOptions = {}): C
           args: [
             '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
             '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+            hostBlockingArg(target.url),
           ],
         },
         ...common,

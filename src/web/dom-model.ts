@@ -52,7 +52,7 @@ export interface DomNode {
    * its text counts as seen. Only for the document's own flow (not inside a scrolling container).
    */
   read?: boolean;
-  /** Inside the page's footer (`<footer>`, role contentinfo, or a foot/bottom/copyright block). */
+  /** Inside the page's footer (`<footer>`, role contentinfo, jQuery Mobile's data-role=footer, or a foot/bottom/copyright block). */
   footer?: boolean;
 }
 
@@ -70,4 +70,6 @@ export interface DomSnapshot {
   nodes: DomNode[];
   /** True when the walk stopped at its node limit. */
   truncated: boolean;
+  /** Subresources on hosts outside the app, which the browser blocks (when the walk was given the app's hosts). */
+  blocked?: string[];
 }

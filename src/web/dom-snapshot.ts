@@ -4,6 +4,8 @@ import { executeScript } from './browser-script.ts';
 export interface CollectOptions {
   /** Stop after this many nodes (the rest of the page is left out and `truncated` set). */
   maxNodes: number;
+  /** The app's host patterns (`appHostPatterns`): subresources on other hosts are listed as `blocked`. */
+  appHosts?: string[];
 }
 
 /**
@@ -103,7 +105,7 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
     if (hasBox && !cut(rect, hard)) return EMPTY;
     const visible = hasBox ? cut(rect, hard) && cut(cut(rect, hard)!, soft) : undefined;
     const read = !visible && hasBox && inFlow && rect.y < readToY && rect.x < vw && rect.x + rect.width > 0;
-    const footer = inFooter || tag === 'footer' || el.getAttribute('role') === 'contentinfo' ||
+    const footer = inFooter || tag === 'footer' || el.getAttribute('role') === 'contentinfo' || el.getAttribute('data-role') === 'footer' ||
       FOOTER_RE.test(el.id) || (typeof el.className === 'string' && el.className.split(/\s+/).some((c) => FOOTER_RE.test(c)));
     const block = hasBox && !cs.display.startsWith('inline') && cs.display !== 'contents';
     const scrollY = /(auto|scroll)/.test(cs.overflowY) && el.scrollHeight > el.clientHeight + 1;
@@ -210,7 +212,20 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
     flatten(top, -1);
   }
   W.__govappEls = els;
+  const blocked: string[] = [];
+  if (opts.appHosts) {
+    const own = (h: string) => opts.appHosts!.some((p) => (p.startsWith('*.') ? h.endsWith(p.slice(1)) : h === p));
+    for (const el of Array.from(document.querySelectorAll('script[src],link[href],img[src],iframe[src],embed[src],video[src],audio[src],source[src]'))) {
+      const u = (el as HTMLScriptElement).src || (el as HTMLLinkElement).href;
+      if (!u || el.localName === 'link' && !/stylesheet|preload|icon|modulepreload/i.test(el.getAttribute('rel') ?? '')) continue;
+      try {
+        const url = new URL(u, location.href);
+        if (/^https?:$/.test(url.protocol) && !own(url.hostname) && !blocked.includes(url.href) && blocked.length < 50) blocked.push(url.href);
+      } catch { /* not a URL */ }
+    }
+  }
   return {
+    ...(opts.appHosts ? { blocked } : {}),
     href: location.href, origin: location.origin, title: norm(document.title), devicePixelRatio: window.devicePixelRatio || 1,
     viewport: { width: vw, height: vh }, scroll: { x: window.scrollX, y: window.scrollY }, nodes, truncated,
   };

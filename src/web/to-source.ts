@@ -125,7 +125,12 @@ export interface ToSourceOptions {
   package?: string;
 }
 
-/** A whole H5 page as a UiAutomator2 page source: `<hierarchy>` → the document (a FrameLayout) → its elements. */
+/**
+ * A whole H5 page as a UiAutomator2 page source: `<hierarchy>` → the document (a FrameLayout) → its
+ * elements. The document element carries `web-title`, `href` and `web-blocked` (the subresources on
+ * hosts outside the app that the browser blocked, space-separated), so each screen's XML in the
+ * bundle records them.
+ */
 export function domToPageSource(dom: DomSnapshot, opts: ToSourceOptions = {}): string {
   const scale = dom.devicePixelRatio || 1;
   const width = Math.round(dom.viewport.width * scale);
@@ -138,7 +143,8 @@ export function domToPageSource(dom: DomSnapshot, opts: ToSourceOptions = {}): s
     ['index', 0], ['package', o.package], ['class', 'android.widget.FrameLayout'], ['text', ''], ['resource-id', root.id || undefined],
     ['checkable', false], ['checked', false], ['clickable', false], ['enabled', true], ['focusable', false], ['focused', false],
     ['long-clickable', false], ['password', false], ['scrollable', root.scrollable], ['selected', false],
-    ['bounds', `[0,0][${width},${height}]`], ['displayed', true], ['web-tag', root.tag], ['web-title', dom.title], ['href', dom.href], ['web-node', 0],
+    ['bounds', `[0,0][${width},${height}]`], ['displayed', true], ['web-tag', root.tag], ['web-title', dom.title], ['href', dom.href],
+    ['web-blocked', dom.blocked?.length ? dom.blocked.join(' ') : undefined], ['web-node', 0],
   ]);
   const body = renderWebChildren(dom, o, 0, 2);
   return `${head}\n  <android.widget.FrameLayout ${rootAttrs}>${body ? '\n' + body : ''}\n  </android.widget.FrameLayout>\n</hierarchy>`;

@@ -1,5 +1,6 @@
 import type { CurrentApp, Device, DeviceInfo } from '../device/device.ts';
 import { DeviceError, GovappError } from '../errors.ts';
+import { appHostPatterns } from './app-hosts.ts';
 import { activityOf, appIdOf } from './app-id.ts';
 import { clearField, typeIntoField } from './dom-input.ts';
 import type { DomSnapshot } from './dom-model.ts';
@@ -78,7 +79,7 @@ export class WebDevice implements Device {
     check(signal);
     await this.browser.execute(PAGE_HOOKS_SCRIPT);
     if (this.opts.readThrough !== false) await readThrough(this.browser, this.opts.viewport.height, { signal });
-    const dom = await snapshotDom(this.browser, { maxNodes: this.opts.maxNodes ?? 4000 });
+    const dom = await snapshotDom(this.browser, { maxNodes: this.opts.maxNodes ?? 4000, appHosts: appHostPatterns(this.opts.startUrl) });
     this.lastDomValue = dom;
     this.lastXml = domToPageSource(dom, { package: appIdOf(dom.href, this.opts.startUrl) });
     return this.lastXml;
