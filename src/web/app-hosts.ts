@@ -23,8 +23,3 @@ export function hostBlockingArg(startUrl: string): string {
   const allow = appHostPatterns(startUrl);
   return `--host-resolver-rules=MAP * ~NOTFOUND${allow.map((h) => `, EXCLUDE ${h}`).join('')}`;
 }
-
-/** Whether `host` is one of the app's (`*.site` matches subdomains of site, not site itself). */
-export function isAppHost(host: string, patterns: readonly string[]): boolean {
-  return patterns.some((p) => (p.startsWith('*.') ? host.endsWith(p.slice(1)) : host === p));
-}

@@ -214,6 +214,7 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
   W.__govappEls = els;
   const blocked: string[] = [];
   if (opts.appHosts) {
+    // `*.site` matches subdomains of site (the patterns of `appHostPatterns`).
     const own = (h: string) => opts.appHosts!.some((p) => (p.startsWith('*.') ? h.endsWith(p.slice(1)) : h === p));
     for (const el of Array.from(document.querySelectorAll('script[src],link[href],img[src],iframe[src],embed[src],video[src],audio[src],source[src]'))) {
       const u = (el as HTMLScriptElement).src || (el as HTMLLinkElement).href;

@@ -13,6 +13,8 @@ export interface OpenWebDeviceOptions {
   device?: DeviceOptions;
   maxNodes?: number;
   settleMs?: number;
+  /** Read whole documents before walking them (default true; see `readThrough`). */
+  readThrough?: boolean;
 }
 
 const DEFAULT_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -50,7 +52,7 @@ export async function openWebDevice(o: OpenWebDeviceOptions): Promise<WebDevice>
       dpr: number;
     };
     const browserVersion = (browser.capabilities as Record<string, unknown>).browserVersion as string | undefined;
-    return new WebDevice(browser, { startUrl: o.url, viewport: vp, browserVersion, maxNodes: o.maxNodes, settleMs: o.settleMs });
+    return new WebDevice(browser, { startUrl: o.url, viewport: vp, browserVersion, maxNodes: o.maxNodes, settleMs: o.settleMs, readThrough: o.readThrough });
   } catch (e) {
     await browser.deleteSession().catch(() => undefined);
     throw e;
