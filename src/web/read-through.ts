@@ -16,7 +16,7 @@ export interface ReadThrough {
  * Runs IN THE BROWSER: one step of reading a document through. `state` reports whether the
  * current document still needs reading (creating the record at the current scroll position;
  * a document that grew since its read needs another); `step` scrolls the window down by `arg`
- * CSS px and records how far the viewport reached; `restore` scrolls back to y = `arg` and
+ * viewport heights and records how far the viewport reached; `restore` scrolls back to y = `arg` and
  * closes the read.
  */
 export function readThroughStep(op: 'state' | 'step' | 'restore', arg: number): ReadThrough & { y: number } {
@@ -28,7 +28,7 @@ export function readThroughStep(op: 'state' | 'step' | 'restore', arg: number): 
   if (op === 'state' && st.done && se.scrollHeight > st.height + 1) st.done = false;
   if (op === 'step') {
     const before = window.scrollY;
-    window.scrollBy({ left: 0, top: arg, behavior: 'instant' as ScrollBehavior });
+    window.scrollBy({ left: 0, top: Math.max(100, arg * window.innerHeight), behavior: 'instant' as ScrollBehavior });
     st.readTo = Math.max(st.readTo, here());
     st.height = se.scrollHeight;
     st.done = window.scrollY <= before + 0.5 || here() >= se.scrollHeight - 1;
@@ -54,16 +54,18 @@ export interface ReadThroughOptions {
  * grew), and back to where it was: the DOM walk then treats text the viewport has passed as seen
  * (`web-read`). Returns the number of steps taken (0 when the document was already read).
  */
-export async function readThrough(browser: WebdriverIO.Browser, viewportHeight: number, o: ReadThroughOptions = {}): Promise<number> {
+export async function readThrough(browser: WebdriverIO.Browser, o: ReadThroughOptions = {}): Promise<number> {
   const run = (op: 'state' | 'step' | 'restore', arg: number) => browser.execute(READ_THROUGH_SCRIPT, op, arg) as Promise<ReadThrough & { y: number }>;
   const start = await run('state', 0);
-  if (start.done) return 0;
+  // Anything but a read state (a page that replaced `window.scrollBy`, a stand-in session) is left unread.
+  if (typeof start?.y !== 'number' || start.done) return 0;
   const maxSteps = o.maxSteps ?? 120;
-  const step = Math.max(100, Math.round(viewportHeight * 0.9));
+  const step = 0.9;
   let n = 0;
   for (let st = start; !st.done && n < maxSteps; n++) {
     if (o.signal?.aborted) break;
     st = await run('step', step);
+    if (typeof st?.y !== 'number') break;
     if (!st.done) await new Promise((r) => setTimeout(r, o.pauseMs ?? 40));
   }
   await run('restore', start.y);

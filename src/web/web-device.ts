@@ -78,7 +78,7 @@ export class WebDevice implements Device {
   async pageSource(signal?: AbortSignal): Promise<string> {
     check(signal);
     await this.browser.execute(PAGE_HOOKS_SCRIPT);
-    if (this.opts.readThrough !== false) await readThrough(this.browser, this.opts.viewport.height, { signal });
+    if (this.opts.readThrough !== false) await readThrough(this.browser, { signal });
     const dom = await snapshotDom(this.browser, { maxNodes: this.opts.maxNodes ?? 4000, appHosts: appHostPatterns(this.opts.startUrl) });
     this.lastDomValue = dom;
     this.lastXml = domToPageSource(dom, { package: appIdOf(dom.href, this.opts.startUrl) });
