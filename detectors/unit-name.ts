@@ -89,8 +89,11 @@ export default defineDetector({
     const base = (c: Candidate) => ({ screen: screenName(c.screen), name: quote(c.name), text: quote(c.row.text, 40) });
 
     // A 主办 label names the host outright; a standalone name on a home page is the next best.
+    // A 主办 label names the host outright: standalone names then count only where they name the
+    // same unit (its logo), never another one (a squad's name in a page header).
     const good = units.filter((c) => !c.problem && c.kind === 'gov');
-    const ok = good.some((c) => c.labelled) ? good.filter((c) => c.labelled) : good;
+    const hosts = new Set(good.filter((c) => c.labelled).map((c) => c.name));
+    const ok = hosts.size ? good.filter((c) => c.labelled || hosts.has(c.name)).sort((a, b) => Number(b.labelled) - Number(a.labelled)) : good;
     if (ok.length) return ctx.report({ verdict: 'pass', messageId: 'found', data: base(ok[0]), evidence: evidence(ok) });
     const operator = unique(operators, (c) => `${c.screen.state}\n${c.row.text}`).filter((c) => !c.problem && c.kind === 'gov');
     if (operator.length)
