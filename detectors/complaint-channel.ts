@@ -4,15 +4,47 @@ import type { ObservedScreen, ScreenText } from '../src/observation.ts';
 import type { UiElement } from '../src/snapshot/model.ts';
 import { defineDetector } from './define.ts';
 import { rowEvidence, screenEvidence, textEvidence } from './lib/evidence.ts';
-import { complaintContact } from './lib/contacts.ts';
+import { complaintContact, findContacts } from './lib/contacts.ts';
 import { flowsVia } from './lib/flows.ts';
-import { appScreens, contentTexts, isEntry, rowsOf, screenName, screenTitle, textInputs } from './lib/screens.ts';
-import { findTerm, norm, quote } from './lib/text.ts';
-import { COMPLAINT_TERMS, CONTACT_SECTION_RE, ITEM_COUNT_RE, NOT_COMPLAINT_TERMS } from './lib/vocab.ts';
+import { appScreens, contentTexts, elementOf, isEntry, rowsOf, screenName, screenTitle, textInputs, type Row } from './lib/screens.ts';
+import { charLength, findTerm, norm, quote } from './lib/text.ts';
+import { COMPLAINT_TERMS, CONTACT_SECTION_RE, ITEM_COUNT_RE, NOT_COMPLAINT_TERMS, OPERATIONAL_CONTACT_LABELS } from './lib/vocab.ts';
 
 const isComplaintWord = (s: string) => !!findTerm(s, COMPLAINT_TERMS) && !findTerm(s, NOT_COMPLAINT_TERMS) && !ITEM_COUNT_RE.test(norm(s));
 /** An about / contact-us / help screen, by its title or activity. */
 const isContactSection = (screen: ObservedScreen) => CONTACT_SECTION_RE.test(`${screenTitle(screen)?.text ?? ''} ${screen.activity.split('.').pop() ?? ''}`);
+/** Headings that offer what follows for suggestions or complaints (a call for comments, a complaint line). */
+const SUGGESTION_HEADING_RE = /征求意见|意见征集|征集意见|意见建议|建议|投诉|监督电话|监督举报|监督邮箱|反馈|留言|信箱|诉求|纠错/;
+const HEADING_TAG_RE = /^h[1-6]$/;
+
+/** A heading row: the screen title, a web heading (h1–h6, role heading), or a short label line ending in a colon. */
+function isHeading(screen: ObservedScreen, row: Row, title: ScreenText | undefined): boolean {
+  if (title && row.texts.includes(title)) return true;
+  const web = row.texts.some((t) => {
+    const e = elementOf(screen, t);
+    return !!e && (HEADING_TAG_RE.test(e.attrs['web-tag'] ?? '') || e.attrs['web-role'] === 'heading');
+  });
+  return web || (charLength(row.text) <= 16 && /[:：]$/.test(row.text.trim()));
+}
+
+/**
+ * Contacts of a screen offered for complaints or suggestions: labelled as such (or in a contact
+ * section), or — label or not — listed under a heading that asks for them (征求意见, 投诉电话：,
+ * 监督电话 …) until the next heading. Operational numbers (值班, 报警 …) never count.
+ */
+function screenContacts(screen: ObservedScreen): { row: Row; contact: NonNullable<ReturnType<typeof complaintContact>> }[] {
+  const section = isContactSection(screen);
+  const title = screenTitle(screen);
+  const out: { row: Row; contact: NonNullable<ReturnType<typeof complaintContact>> }[] = [];
+  let offered = false;
+  for (const row of rowsOf(screen)) {
+    if (isHeading(screen, row, title)) offered = SUGGESTION_HEADING_RE.test(norm(row.text));
+    const c = complaintContact(row.text, section) ?? (offered && !findTerm(row.text, OPERATIONAL_CONTACT_LABELS) ? findContacts(row.text)[0] : undefined);
+    if (c) out.push({ row, contact: c });
+  }
+  return out;
+}
+
 const inputLabel = (e: UiElement) => e.hint || e.text || e.contentDesc || '输入框';
 const inputEvidence = (screen: ObservedScreen, e: UiElement): Evidence =>
   screenEvidence(screen, 'flow', { rect: e.bounds, text: inputLabel(e) });
@@ -42,13 +74,7 @@ export default defineDetector({
     for (const screen of screens)
       for (const t of contentTexts(screen)) if (isEntry(screen, t, ctx.options.maxEntryLength) && isComplaintWord(t.text)) entries.push({ screen, t });
 
-    const contacts = screens.flatMap((screen) => {
-      const section = isContactSection(screen);
-      return rowsOf(screen).flatMap((row) => {
-        const c = complaintContact(row.text, section);
-        return c ? [{ screen, row, contact: c }] : [];
-      });
-    });
+    const contacts = screens.flatMap((screen) => screenContacts(screen).map((c) => ({ screen, ...c })));
     const contactEvidence = contacts.map((c) => rowEvidence(c.screen, c.row));
 
     for (const { screen, t } of entries)

@@ -21,6 +21,7 @@ export default defineDetector({
     basis: { cutOff: 'absence' }, // fail only because no complete number was found
     messages: {
       found: '{{screen}}显示备案编号“{{number}}”，完整清晰',
+      foundWebsite: '{{screen}}显示网站备案编号“{{number}}”，完整清晰（H5应用适用网站ICP备案号）',
       website: '{{screen}}显示的备案号“{{number}}”没有App备案的“A”后缀，可能是网站备案号，需人工确认',
       cutOff: '{{screen}}的备案编号显示不完整：“{{text}}”',
       none: '已遍历{{count}}个应用内页面，未发现备案编号',
@@ -46,6 +47,12 @@ export default defineDetector({
     const evidence = (xs: Seen[]) => xs.slice(0, 4).map((s) => rowEvidence(s.screen, s.row));
     const data = (s: Seen) => ({ screen: screenName(s.screen), number: s.match.number, text: quote(s.row.text, 40) });
 
+    // An H5 app is a website: its ICP filing (京ICP备05070602号-1) is the applicable 备案编号.
+    if (isWebApp(screens)) {
+      const site = all.filter((s) => !s.cut && s.match.icp && !s.match.app);
+      if (site.length && !all.some((s) => !s.cut && s.match.app))
+        return ctx.report({ verdict: 'pass', messageId: 'foundWebsite', data: data(site[0]), evidence: evidence(site) });
+    }
     const found = all.filter((s) => !s.cut && (s.match.app || !s.match.icp));
     if (found.length) return ctx.report({ verdict: 'pass', messageId: 'found', data: data(found[0]), evidence: evidence(found) });
     const website = all.filter((s) => !s.cut);
@@ -54,3 +61,8 @@ export default defineDetector({
     ctx.report({ verdict: 'fail', messageId: 'none', data: { count: screens.length } });
   },
 });
+
+/** Every screen is a web page of its own (an H5 app in a browser), not a native screen or a WebView inside one. */
+function isWebApp(screens: readonly ObservedScreen[]): boolean {
+  return screens.every((s) => s.snapshot.roots.length > 0 && s.snapshot.roots.every((r) => s.snapshot.elements[r].attrs['web-tag'] === 'html'));
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BadInputError } from '../errors.ts';
+import { hostBlockingArg } from '../web/app-hosts.ts';
 
 /** What the user asked to crawl, as resolved from `--app` / `--url`. */
 export type AppTarget =
@@ -135,12 +136,16 @@ export function buildCapabilities(target: AppTarget, dev: DeviceOptions = {}): C
         ...(dev.chromedriverPort ? { 'appium:chromedriverPort': dev.chromedriverPort } : {}),
         // No network in a lab is normal: never try to download a chromedriver.
         'appium:autodownloadEnabled': false,
+        // Never wait for the load event: third-party scripts on hosts that never answer would hold
+        // every navigation; WebDevice waits for the DOM itself, with deadlines of its own.
+        pageLoadStrategy: 'none',
         'goog:chromeOptions': {
           ...(dev.chromeBinary ? { binary: dev.chromeBinary } : {}),
           mobileEmulation: { deviceMetrics: { width: 360, height: 780, pixelRatio: 3 }, userAgent: MOBILE_UA },
           args: [
             '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
             '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+            hostBlockingArg(target.url),
           ],
         },
         ...common,

@@ -20,7 +20,9 @@ import { commonChars, matchKey } from './text.ts';
  */
 export function mergeTexts(snapshot: Snapshot, ocr: readonly OcrBox[] | undefined): ScreenText[] {
   const visible = snapshot.elements.filter((e) => e.displayed && area(e.bounds) > 0);
-  const a11y = visible.flatMap((e) => a11yTexts(snapshot, e));
+  // Web text off screen that the page was scrolled past (`web-read`) is seen, though not displayed.
+  const seen = snapshot.elements.filter((e) => (e.displayed || e.attrs['web-read'] === 'true') && area(e.bounds) > 0);
+  const a11y = seen.flatMap((e) => a11yTexts(snapshot, e));
   const out = [...a11y];
   for (const box of readingOrder([...(ocr ?? [])])) {
     const key = matchKey(box.text);

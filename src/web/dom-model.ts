@@ -47,6 +47,13 @@ export interface DomNode {
   rect: CssRect;
   /** The part of `rect` inside the viewport and every clipping ancestor; undefined when none of it is. */
   visible?: CssRect;
+  /**
+   * Out of the viewport now, but the document has been read through past it (see `readThrough`):
+   * its text counts as seen. Only for the document's own flow (not inside a scrolling container).
+   */
+  read?: boolean;
+  /** Inside the page's footer (`<footer>`, role contentinfo, jQuery Mobile's data-role=footer, or a foot/bottom/copyright block). */
+  footer?: boolean;
 }
 
 export interface DomSnapshot {
@@ -63,4 +70,6 @@ export interface DomSnapshot {
   nodes: DomNode[];
   /** True when the walk stopped at its node limit. */
   truncated: boolean;
+  /** Subresources on hosts outside the app, which the browser blocks (when the walk was given the app's hosts). */
+  blocked?: string[];
 }

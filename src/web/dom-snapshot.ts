@@ -4,6 +4,8 @@ import { executeScript } from './browser-script.ts';
 export interface CollectOptions {
   /** Stop after this many nodes (the rest of the page is left out and `truncated` set). */
   maxNodes: number;
+  /** The app's host patterns (`appHostPatterns`): subresources on other hosts are listed as `blocked`. */
+  appHosts?: string[];
 }
 
 /**
@@ -17,6 +19,8 @@ export interface CollectOptions {
  * - Skipped: display:none, visibility hidden, opacity 0, aria-hidden, zero-size leaves and
  *   anything clipped away by a non-scrolling `overflow` ancestor. Elements scrolled out of the
  *   viewport (or out of a scrolling container) are kept with `visible` undefined.
+ * - Off-viewport elements of the document's flow that a read-through (`window.__govappReadThrough`)
+ *   has passed are marked `read`; elements inside the page's footer are marked `footer`.
  * - The element of node i is left in `window.__govappEls[i]`, so later commands (typing) can reach it.
  */
 export function collectDom(opts: CollectOptions): DomSnapshot {
@@ -29,6 +33,10 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
   const VIEW: CssRect = { x: 0, y: 0, width: vw, height: vh };
   const ALL: CssRect = { x: -1e7, y: -1e7, width: 2e7, height: 2e7 };
   const EMPTY: Res = { items: [], interactive: false, blockText: false, text: false };
+  const rt = W.__govappReadThrough as { href: string; readTo: number } | undefined;
+  /** Viewport-relative y down to which the document has been read (−∞ when never). */
+  const readToY = rt && rt.href === location.href ? rt.readTo - window.scrollY : -Infinity;
+  const FOOTER_RE = /(^|[-_\s])(foot|footer|bottom|copyright|copy|site-info)([-_\s]|$)/i;
   const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'meta', 'link', 'title', 'base', 'br', 'wbr', 'datalist', 'param', 'source', 'track']);
   const MEDIA = new Set(['img', 'svg', 'canvas', 'video', 'audio', 'iframe', 'object', 'embed', 'picture']);
   const CLICK_ROLES = new Set(['button', 'link', 'tab', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'option', 'checkbox', 'radio', 'switch', 'treeitem']);
@@ -85,7 +93,7 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
     return norm(el.getAttribute('title')) || fallback;
   };
 
-  const build = (el: Element, hard: CssRect, soft: CssRect, parentPointer: boolean): Res => {
+  const build = (el: Element, hard: CssRect, soft: CssRect, parentPointer: boolean, inFlow: boolean, inFooter: boolean): Res => {
     const tag = el.localName;
     if (SKIP.has(tag) || el.getAttribute('aria-hidden') === 'true') return EMPTY;
     const cs = getComputedStyle(el);
@@ -93,9 +101,12 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
     const b = el.getBoundingClientRect();
     const rect: CssRect = { x: b.left, y: b.top, width: b.width, height: b.height };
     const hasBox = b.width > 0 && b.height > 0;
-    if (cs.position === 'fixed') { hard = ALL; soft = VIEW; }
+    if (cs.position === 'fixed') { hard = ALL; soft = VIEW; inFlow = false; }
     if (hasBox && !cut(rect, hard)) return EMPTY;
     const visible = hasBox ? cut(rect, hard) && cut(cut(rect, hard)!, soft) : undefined;
+    const read = !visible && hasBox && inFlow && rect.y < readToY && rect.x < vw && rect.x + rect.width > 0;
+    const footer = inFooter || tag === 'footer' || el.getAttribute('role') === 'contentinfo' || el.getAttribute('data-role') === 'footer' ||
+      FOOTER_RE.test(el.id) || (typeof el.className === 'string' && el.className.split(/\s+/).some((c) => FOOTER_RE.test(c)));
     const block = hasBox && !cs.display.startsWith('inline') && cs.display !== 'contents';
     const scrollY = /(auto|scroll)/.test(cs.overflowY) && el.scrollHeight > el.clientHeight + 1;
     const scrollX = /(auto|scroll)/.test(cs.overflowX) && el.scrollWidth > el.clientWidth + 1;
@@ -124,6 +135,8 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
         selected: el.getAttribute('aria-selected') === 'true' || (el.hasAttribute('aria-current') && el.getAttribute('aria-current') !== 'false'),
         rect, visible,
       };
+      if (read) node.read = true;
+      if (footer) node.footer = true;
       const href = (el as HTMLAnchorElement).href;
       if ((tag === 'a' || tag === 'area') && typeof href === 'string' && href) node.href = href;
       const target = el.getAttribute('data-govapp-target') ?? el.getAttribute('target');
@@ -147,7 +160,7 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
 
     const kids: Res[] = [];
     const root = (el as HTMLElement).shadowRoot;
-    for (const c of [...(root ? Array.from(root.children) : []), ...Array.from(el.children)]) kids.push(build(c, kidHard, kidSoft, pointer));
+    for (const c of [...(root ? Array.from(root.children) : []), ...Array.from(el.children)]) kids.push(build(c, kidHard, kidSoft, pointer, inFlow && !scrollable, footer));
     const media = MEDIA.has(tag) || (!kids.length && hasBox && cs.backgroundImage.startsWith('url('));
     const kidInteractive = kids.some((k) => k.interactive);
     const kidBlockText = kids.some((k) => k.blockText);
@@ -179,7 +192,7 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
   };
 
   const docEl = document.documentElement;
-  const top = build(docEl, ALL, VIEW, false).items[0];
+  const top = build(docEl, ALL, VIEW, false, true, false).items[0];
   const nodes: DomNode[] = [];
   const els: Element[] = [];
   let truncated = false;
@@ -199,7 +212,21 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
     flatten(top, -1);
   }
   W.__govappEls = els;
+  const blocked: string[] = [];
+  if (opts.appHosts) {
+    // `*.site` matches subdomains of site (the patterns of `appHostPatterns`).
+    const own = (h: string) => opts.appHosts!.some((p) => (p.startsWith('*.') ? h.endsWith(p.slice(1)) : h === p));
+    for (const el of Array.from(document.querySelectorAll('script[src],link[href],img[src],iframe[src],embed[src],video[src],audio[src],source[src]'))) {
+      const u = (el as HTMLScriptElement).src || (el as HTMLLinkElement).href;
+      if (!u || el.localName === 'link' && !/stylesheet|preload|icon|modulepreload/i.test(el.getAttribute('rel') ?? '')) continue;
+      try {
+        const url = new URL(u, location.href);
+        if (/^https?:$/.test(url.protocol) && !own(url.hostname) && !blocked.includes(url.href) && blocked.length < 50) blocked.push(url.href);
+      } catch { /* not a URL */ }
+    }
+  }
   return {
+    ...(opts.appHosts ? { blocked } : {}),
     href: location.href, origin: location.origin, title: norm(document.title), devicePixelRatio: window.devicePixelRatio || 1,
     viewport: { width: vw, height: vh }, scroll: { x: window.scrollX, y: window.scrollY }, nodes, truncated,
   };

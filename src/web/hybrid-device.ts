@@ -1,6 +1,7 @@
 import type { CurrentApp, Device, DeviceInfo } from '../device/device.ts';
 import { height, width, type Rect } from '../geometry.ts';
 import { COLLECT_DOM_SCRIPT } from './dom-snapshot.ts';
+import { readThrough } from './read-through.ts';
 import type { DomSnapshot } from './dom-model.ts';
 import { typeIntoField, clearField } from './dom-input.ts';
 import { hybridTarget } from './hybrid-target.ts';
@@ -100,6 +101,8 @@ export class HybridDevice implements Device {
         for (const handle of await this.session.getWindowHandles()) {
           await this.session.switchToWindow(handle);
           if ((await this.session.execute('return document.visibilityState')) !== 'visible') continue;
+          // A WebView's page is read whole too: text the page was scrolled past counts as seen.
+          await readThrough(this.session);
           out.push({ context, handle, dom: (await this.session.execute(COLLECT_DOM_SCRIPT, { maxNodes: 4000 })) as DomSnapshot });
         }
       }

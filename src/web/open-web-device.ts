@@ -3,7 +3,7 @@ import { freePort } from '../appium/ports.ts';
 import { buildCapabilities, type DeviceOptions } from '../device/capabilities.ts';
 import { openSession } from '../device/session.ts';
 import { PAGE_HOOKS_INIT } from './page-hooks.ts';
-import { WebDevice } from './web-device.ts';
+import { WebDevice, waitForDom } from './web-device.ts';
 
 export interface OpenWebDeviceOptions {
   appiumUrl: string;
@@ -13,6 +13,8 @@ export interface OpenWebDeviceOptions {
   device?: DeviceOptions;
   maxNodes?: number;
   settleMs?: number;
+  /** Read whole documents before walking them (default true; see `readThrough`). */
+  readThrough?: boolean;
 }
 
 const DEFAULT_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -43,13 +45,14 @@ export async function openWebDevice(o: OpenWebDeviceOptions): Promise<WebDevice>
   try {
     await addInitScript(browser, o.appiumUrl, PAGE_HOOKS_INIT);
     await browser.url(o.url);
+    await waitForDom(browser, {});
     const vp = (await browser.execute('return { width: innerWidth, height: innerHeight, dpr: devicePixelRatio || 1 }')) as {
       width: number;
       height: number;
       dpr: number;
     };
     const browserVersion = (browser.capabilities as Record<string, unknown>).browserVersion as string | undefined;
-    return new WebDevice(browser, { startUrl: o.url, viewport: vp, browserVersion, maxNodes: o.maxNodes, settleMs: o.settleMs });
+    return new WebDevice(browser, { startUrl: o.url, viewport: vp, browserVersion, maxNodes: o.maxNodes, settleMs: o.settleMs, readThrough: o.readThrough });
   } catch (e) {
     await browser.deleteSession().catch(() => undefined);
     throw e;

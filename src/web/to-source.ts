@@ -8,7 +8,9 @@ import { attrs } from './xml-attr.ts';
  * Classes follow the element's role (a text field is an `android.widget.EditText`, a button an
  * `android.widget.Button`, a text leaf an `android.widget.TextView`, …). Web-only facts ride along
  * as extra attributes: `web-tag`, `web-role`, `href`, `web-target`, `web-truncated` (CSS cuts the
- * text off), `web-node` (the node's index in the walk, also its index in `window.__govappEls`).
+ * text off), `web-read` (off screen, but the page was scrolled past it: seen, though not
+ * displayed — never a tap target), `web-footer` (inside the page footer), `web-node` (the node's
+ * index in the walk, also its index in `window.__govappEls`).
  * Bounds are screen pixels.
  */
 
@@ -90,6 +92,8 @@ export function elementAttrs(dom: DomSnapshot, i: number, index: number, hasChil
     ['href', n.href],
     ['web-target', n.target],
     ['web-truncated', n.truncated ? true : undefined],
+    ['web-read', n.read ? true : undefined],
+    ['web-footer', n.footer ? true : undefined],
     ['web-node', i],
     ...Object.entries(o.extra ?? {}),
   ]);
@@ -121,7 +125,12 @@ export interface ToSourceOptions {
   package?: string;
 }
 
-/** A whole H5 page as a UiAutomator2 page source: `<hierarchy>` → the document (a FrameLayout) → its elements. */
+/**
+ * A whole H5 page as a UiAutomator2 page source: `<hierarchy>` → the document (a FrameLayout) → its
+ * elements. The document element carries `web-title`, `href` and `web-blocked` (the subresources on
+ * hosts outside the app that the browser blocked, space-separated), so each screen's XML in the
+ * bundle records them.
+ */
 export function domToPageSource(dom: DomSnapshot, opts: ToSourceOptions = {}): string {
   const scale = dom.devicePixelRatio || 1;
   const width = Math.round(dom.viewport.width * scale);
@@ -134,7 +143,8 @@ export function domToPageSource(dom: DomSnapshot, opts: ToSourceOptions = {}): s
     ['index', 0], ['package', o.package], ['class', 'android.widget.FrameLayout'], ['text', ''], ['resource-id', root.id || undefined],
     ['checkable', false], ['checked', false], ['clickable', false], ['enabled', true], ['focusable', false], ['focused', false],
     ['long-clickable', false], ['password', false], ['scrollable', root.scrollable], ['selected', false],
-    ['bounds', `[0,0][${width},${height}]`], ['displayed', true], ['web-tag', root.tag], ['web-title', dom.title], ['href', dom.href], ['web-node', 0],
+    ['bounds', `[0,0][${width},${height}]`], ['displayed', true], ['web-tag', root.tag], ['web-title', dom.title], ['href', dom.href],
+    ['web-blocked', dom.blocked?.length ? dom.blocked.join(' ') : undefined], ['web-node', 0],
   ]);
   const body = renderWebChildren(dom, o, 0, 2);
   return `${head}\n  <android.widget.FrameLayout ${rootAttrs}>${body ? '\n' + body : ''}\n  </android.widget.FrameLayout>\n</hierarchy>`;

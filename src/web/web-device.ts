@@ -1,5 +1,6 @@
 import type { CurrentApp, Device, DeviceInfo } from '../device/device.ts';
 import { DeviceError, GovappError } from '../errors.ts';
+import { appHostPatterns } from './app-hosts.ts';
 import { activityOf, appIdOf } from './app-id.ts';
 import { clearField, typeIntoField } from './dom-input.ts';
 import type { DomSnapshot } from './dom-model.ts';
@@ -7,6 +8,7 @@ import { SCROLL_AT_SCRIPT } from './dom-scroll.ts';
 import { snapshotDom } from './dom-snapshot.ts';
 import { resolveLocator } from './locator.ts';
 import { PAGE_HOOKS_SCRIPT } from './page-hooks.ts';
+import { readThrough } from './read-through.ts';
 import { domToPageSource } from './to-source.ts';
 
 export interface WebDeviceOptions {
@@ -17,8 +19,14 @@ export interface WebDeviceOptions {
   browserVersion?: string;
   /** Node limit of one DOM walk. Default 4000. */
   maxNodes?: number;
-  /** Pause after an action once the page reports `complete`, for script-driven changes. Default 250 ms. */
+  /** Pause after an action once the page is ready, for script-driven changes. Default 250 ms. */
   settleMs?: number;
+  /** Longest wait for a page's DOM to be ready (`interactive`) after an action. Default 10 000 ms. */
+  domReadyMs?: number;
+  /** Longest wait, once the DOM is ready, for the page's subresources (`complete`). Default 1500 ms. */
+  loadGraceMs?: number;
+  /** Read whole documents (scroll to the end once per document) before walking them. Default true. */
+  readThrough?: boolean;
 }
 
 /**
@@ -70,7 +78,8 @@ export class WebDevice implements Device {
   async pageSource(signal?: AbortSignal): Promise<string> {
     check(signal);
     await this.browser.execute(PAGE_HOOKS_SCRIPT);
-    const dom = await snapshotDom(this.browser, { maxNodes: this.opts.maxNodes ?? 4000 });
+    if (this.opts.readThrough !== false) await readThrough(this.browser, { signal });
+    const dom = await snapshotDom(this.browser, { maxNodes: this.opts.maxNodes ?? 4000, appHosts: appHostPatterns(this.opts.startUrl) });
     this.lastDomValue = dom;
     this.lastXml = domToPageSource(dom, { package: appIdOf(dom.href, this.opts.startUrl) });
     return this.lastXml;
@@ -172,14 +181,34 @@ export class WebDevice implements Device {
         await this.browser.url(popup);
       }
     }
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      check(signal);
-      const state = await this.browser.execute('return document.readyState').catch(() => 'loading');
-      if (state === 'complete') break;
-      await sleep(100);
-    }
+    await waitForDom(this.browser, { domReadyMs: this.opts.domReadyMs, loadGraceMs: this.opts.loadGraceMs, signal });
     await sleep(this.opts.settleMs ?? 250);
+  }
+}
+
+/**
+ * Waits for the page's DOM (`readyState` ≠ `loading`) within `domReadyMs`, then at most
+ * `loadGraceMs` more for `complete`: analytics and share widgets on hosts that never answer must
+ * not hold every action for the whole load timeout. A page still loading at the deadline is read
+ * as it is (the crawler's usual rules then apply to what did render).
+ */
+export async function waitForDom(
+  browser: WebdriverIO.Browser,
+  o: { domReadyMs?: number; loadGraceMs?: number; signal?: AbortSignal; now?: () => number },
+): Promise<'complete' | 'interactive' | 'loading'> {
+  const now = o.now ?? Date.now;
+  const start = now();
+  let readyAt: number | undefined;
+  for (;;) {
+    check(o.signal);
+    const state = (await browser.execute('return document.readyState').catch(() => 'loading')) as string;
+    if (state === 'complete') return 'complete';
+    const t = now();
+    if (state === 'interactive') {
+      readyAt ??= t;
+      if (t - readyAt >= (o.loadGraceMs ?? 1500)) return 'interactive';
+    } else if (t - start >= (o.domReadyMs ?? 10_000)) return 'loading';
+    await sleep(100);
   }
 }
 

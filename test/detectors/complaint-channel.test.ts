@@ -1,5 +1,6 @@
 import detector from '../../detectors/complaint-channel.ts';
 import { run } from '../helpers/detector-tester.ts';
+import { webPage, webText } from './web-page.ts';
 
 const page = (title: string, body: string) => `<hierarchy rotation="0" width="1080" height="2340">
   <node class="android.widget.FrameLayout" bounds="[0,0][1080,2340]">
@@ -27,6 +28,16 @@ run(detector, {
     { name: 'an email address', screens: [page('关于', text('意见邮箱：service@example.gov.cn'))], messageId: 'contact' },
     { name: 'a fax number', screens: [page('关于', text('传真：010-66001234'))], messageId: 'contact' },
     { name: 'the 12345 hotline', screens: [page('首页', text('政务服务便民热线 12345'))], messageId: 'contact' },
+    {
+      name: 'a suggestion mailbox on a call-for-suggestions page (no complaint word beside the address)',
+      screens: [webPage('关于公开征求《某市养犬管理规定（征求意见稿）》意见的公告', [webText('1.电子邮件：请发送至专用邮箱 yjzj@gaj.example.gov.cn', { y: 900 })])],
+      messageId: 'contact',
+    },
+    {
+      name: 'a number under a 投诉电话 heading',
+      screens: [webPage('办事指南', [webText('投诉电话：', { y: 900, tag: 'h3' }), webText('0571-87001234', { y: 980 })])],
+      messageId: 'contact',
+    },
     { name: 'a complaint line on an ordinary page', screens: [page('办事指南', text('投诉电话：0571-87654321'))], messageId: 'contact' },
     { name: 'a supervision line', screens: [page('首页', text('监督电话 010-66001234'))], messageId: 'contact' },
     { name: 'an email for soliciting opinions', screens: [page('通知公告', text('征求意见邮箱：yijian@example.gov.cn'))], messageId: 'contact' },
@@ -77,6 +88,14 @@ run(detector, {
           '工作群',
           '<node class="androidx.recyclerview.widget.RecyclerView" scrollable="true" bounds="[0,230][1080,1900]"><node class="android.widget.TextView" text="对 被人恶意投诉了" clickable="true" bounds="[106,828][431,880]"/></node><node class="android.widget.EditText" text="" bounds="[40,2100][900,2200]"/>',
         ),
+      ],
+      verdict: 'fail',
+      messageId: 'none',
+    },
+    {
+      name: 'a heading that asks for nothing does not make its numbers complaint channels; the next heading ends a suggestion section',
+      screens: [
+        webPage('办事指南', [webText('监督电话', { y: 700, tag: 'h3' }), webText('报警电话：110', { y: 760 }), webText('办理地点', { y: 900, tag: 'h3' }), webText('0571-87001234', { y: 980 })]),
       ],
       verdict: 'fail',
       messageId: 'none',

@@ -1,5 +1,9 @@
 import detector from '../../detectors/filing-number.ts';
 import { run } from '../helpers/detector-tester.ts';
+import { webPage, webText } from './web-page.ts';
+
+const H5_FOOTER = (line: string) =>
+  webPage('某市人民政府门户网站', [webText('网站标识码：3301000001  浙公网安备 33010002000001号', { y: 40100, footer: true, read: true }), webText(line, { y: 40180, footer: true, read: true })]);
 
 const page = (title: string, body: string) => `<hierarchy rotation="0" width="1080" height="2340">
   <node class="android.widget.FrameLayout" bounds="[0,0][1080,2340]">
@@ -24,6 +28,15 @@ run(detector, {
     },
   ],
   invalid: [
+    {
+      name: 'H5 app: the website ICP filing far below the fold is the applicable number, noted as the footer',
+      screens: [H5_FOOTER('浙ICP备05070602号-1')],
+      verdict: 'pass',
+      messageId: 'foundWebsite',
+      evidence: [{ text: '浙ICP备05070602号-1', note: '来自页面页脚（位于首屏以下，滚动浏览整页后读取，不在本截图范围内）' }],
+    },
+    { name: 'H5 app: 公网安备 and 标识码 alone are not a filing number', screens: [H5_FOOTER('版权所有：某市人民政府办公厅')], verdict: 'fail', messageId: 'none' },
+    { name: 'H5 app: a website number cut off still fails', screens: [H5_FOOTER('浙ICP备0507…')], verdict: 'fail', messageId: 'cutOff' },
     {
       name: 'evidence carries the bounds',
       screens: [page('关于我们', text('备案号：苏ICP备2024012345号-1A'))],

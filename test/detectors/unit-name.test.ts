@@ -1,5 +1,14 @@
 import detector from '../../detectors/unit-name.ts';
 import { run } from '../helpers/detector-tester.ts';
+import { webPage, webText } from './web-page.ts';
+
+/** A portal article: the publishing department near the top, the dense footer tens of thousands of px below. */
+const ARTICLE = webPage('关于做好冬季道路交通安全工作的通知', [
+  webText('来源：某市交通运输局  发布时间：2026-11-20', { y: 200 }),
+  webText('某市公安局交通警察支队', { y: 300, tag: 'div' }),
+  webText('主办单位：某市人民政府办公厅  承办单位：某市大数据发展管理局', { y: 60200, footer: true, read: true }),
+  webText('技术支持：某某数字科技有限公司  网站标识码：3301000001', { y: 60280, footer: true, read: true }),
+]);
 
 const page = (title: string, body: string) => `<hierarchy rotation="0" width="1080" height="2340">
   <node class="android.widget.FrameLayout" bounds="[0,0][1080,2340]">
@@ -61,6 +70,22 @@ run(detector, {
       screens: [page('关于', text('主办单位：智慧城市'))],
       verdict: 'review',
       messageId: 'unrecognised',
+    },
+    {
+      name: 'H5 article: the host from the footer’s 主办 (noted as the footer), not the article’s 来源, the police squad in the header or the vendor',
+      app: { package: 'http://127.0.0.1:8080' },
+      screens: [{ source: ARTICLE, package: 'http://127.0.0.1:8080' }],
+      verdict: 'pass',
+      messageId: 'found',
+      summary: /某市人民政府办公厅/,
+      evidence: [{ text: '主办单位：某市人民政府办公厅 承办单位：某市大数据发展管理局', note: '来自页面页脚（位于首屏以下，滚动浏览整页后读取，不在本截图范围内）' }],
+    },
+    { name: 'only an operator (承办) named: review', screens: [page('关于', text('承办单位：某市大数据发展管理局'))], verdict: 'review', messageId: 'operatorOnly' },
+    {
+      name: 'an article source, an author and identifiers are not the host unit',
+      screens: [page('首页', text('来源：某市交通运输局') + text('发布机构', '[60,900][300,968]') + text('某市财政局', '[400,900][800,968]') + text('浙公网安备 33010002000001号', '[60,1000][800,1068]'))],
+      verdict: 'fail',
+      messageId: 'none',
     },
     { name: 'only the vendor', screens: [{ source: 'about-vendor-only.xml', ...about }], verdict: 'fail', messageId: 'vendorOnly', evidence: [{ text: '技术支持：某某信息技术有限公司' }] },
     {

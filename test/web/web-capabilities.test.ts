@@ -13,6 +13,7 @@ describe('capabilities of an H5 session', () => {
       'appium:automationName': 'Chromium',
       'appium:chromedriverPort': dev.chromedriverPort,
       'appium:autodownloadEnabled': false,
+      pageLoadStrategy: 'none',
       'goog:chromeOptions': {
         binary: '/opt/chromium/chrome',
         mobileEmulation: { deviceMetrics: { width: 360, height: 780, pixelRatio: 3 } },

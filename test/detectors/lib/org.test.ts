@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStandaloneOrg, labelledUnit, orgKind } from '../../../detectors/lib/org.ts';
+import { isStandaloneOrg, labelledUnit, labelledUnits, leadingRole, orgKind } from '../../../detectors/lib/org.ts';
 
 describe('organisation names', () => {
   it.each(['某省委组织部', '某市人民政府办公室', '某市人民政府', '国家税务总局某市税务局', '某市大数据中心', '某省教育厅', '某市发展和改革委员会'])('%s is a government unit', (s) =>
@@ -22,5 +22,25 @@ describe('organisation names', () => {
     expect(isStandaloneOrg('2026-11-20  省委办公厅')).toBe(false);
     expect(isStandaloneOrg('王五   市政府办公室')).toBe(false);
     expect(isStandaloneOrg('某市人民政府办…')).toBe(false);
+  });
+
+  it('gives each field of a portal footer its role: host, operator, vendor, author, identifier', () => {
+    const footer = '主办单位：某市人民政府办公厅 承办单位：某市大数据发展管理局 技术支持：某某数字科技有限公司 网站标识码：3301000001 浙公网安备 33010002000001号 浙ICP备05070602号-1';
+    expect(labelledUnits(footer)).toEqual([
+      { label: '主办单位', role: 'host', name: '某市人民政府办公厅' },
+      { label: '承办单位', role: 'operator', name: '某市大数据发展管理局' },
+      { label: '技术支持', role: 'vendor', name: '某某数字科技有限公司' },
+      { label: '网站标识码', role: 'identifier', name: '3301000001' },
+      { label: '公网安备', role: 'identifier', name: '33010002000001号' },
+    ]);
+    expect(labelledUnits('来源：某市交通运输局 作者：张三')).toEqual([
+      { label: '来源', role: 'author', name: '某市交通运输局' },
+      { label: '作者', role: 'author', name: '张三' },
+    ]);
+    expect(labelledUnits('运维：某市信息中心')[0]).toMatchObject({ role: 'operator', name: '某市信息中心' });
+    expect(labelledUnit('承办单位：某市大数据中心  主办单位：某市人民政府')?.label).toBe('承办单位');
+    expect(leadingRole('发布机构')).toBe('author');
+    expect(leadingRole('主办：某市人民政府')).toBe('host');
+    expect(leadingRole('某市人民政府来源')).toBeUndefined();
   });
 });
