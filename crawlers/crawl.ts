@@ -184,7 +184,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     const apkSha256 = target.kind === 'apk' ? (await hashFile(target.apk)).sha256 : undefined;
     const { failures } = await finalizeBundle(writer.dir, findings, { reason: 'crawl', ...opts.report, meta: { app: apkSha256 ? { apkSha256 } : {} }, log });
     if (failures.length) log.warn({ failures: failures.length }, 'some reports could not be written');
-    return { outDir: writer.dir, findings, stopReason, states: explorer.screens.length, actions: explorer.actions.length, ...(error && error.code !== 'ABORTED' ? { error } : {}) };
+    return { outDir: writer.dir, findings, stopReason, states: explorer.screens.length, inAppStates: explorer.screens.filter((s) => s.inApp).length, actions: explorer.actions.length, ...(error && error.code !== 'ABORTED' ? { error } : {}) };
   } finally {
     await teardown();
   }

@@ -59,6 +59,8 @@ export interface CrawlResult {
   findings: Findings;
   stopReason: StopReason;
   states: number;
+  /** Of those, screens of the app itself (not system dialogs or the launcher): what the verdicts count. */
+  inAppStates?: number;
   actions: number;
   /** Set when the crawl broke off (stopReason "error"); what was found so far is still in the bundle. */
   error?: GovappError;

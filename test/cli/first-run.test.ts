@@ -62,3 +62,11 @@ describe('stale files', () => {
     expect(pdf.length).toBeGreaterThan(10_000);
   });
 });
+
+describe('counts that say what they count', () => {
+  it('the crawl summary separates the app\'s own screens from system dialogs and the launcher', async () => {
+    const { screensCount } = await import('../../src/cli/commands/crawl.ts');
+    expect(screensCount(9, 8)).toBe('9 screens (8 in the app)');
+    expect(screensCount(9, 9)).toBe('9 screens');
+  });
+});

@@ -76,7 +76,7 @@ describe('govapp crawl: the main job', () => {
     const r = await runCli(['crawl', '--app', sampleApp('river-patrol'), '--out', out, '--ocr', 'off'], { timeoutMs: 180_000 });
     expect(r.stderr).not.toMatch(/govapp: /);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/河湖巡护通: 9 screens, \d+ actions, stop: explored/);
+    expect(r.stdout).toMatch(/河湖巡护通: 9 screens \(8 in the app\), \d+ actions, stop: explored/);
     expect(r.stdout).toMatch(/4\.1\.1 +需人工复核/);
     for (const f of ['report.html', 'manifest.json']) expect(existsSync(path.join(out, f)), f).toBe(true);
     const verify = await runCli(['verify', out]);

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/bundle/manifest-verify.ts';
+import { EXIT } from '../../src/cli/exit-codes.ts';
 import { runMain } from '../helpers/cli.ts';
 import { sampleApp } from '../helpers/paths.ts';
 import { deriveApp, deviceArgs, readJson, startSimLab, writeConfig, type SimLab } from './lab.ts';
@@ -70,7 +71,8 @@ describe('losing the device mid-crawl', () => {
     ['the device leaves adb devices', 'emulator-5560'],
   ])('%s: the crawl ends "error" with DEVICE_OFFLINE and a valid partial bundle', async (_what, serial) => {
     const { res, run, out } = await crawl(serial, OFFICE);
-    expect(res.code).toBe(0);
+    // A crawl that broke off says so in its exit status too.
+    expect(res.code).toBe(EXIT.BROKE_OFF);
     expect(res.stdout).toMatch(/stop: error/);
     expect(run.stopReason).toBe('error');
     expect(run.error.code).toBe('DEVICE_OFFLINE');

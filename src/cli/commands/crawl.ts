@@ -156,7 +156,7 @@ export const command: Command = {
           [
             // A partial crawl leads with it: its absence-based verdicts were withheld.
             ...(notice ? [`PARTIAL CRAWL — ${notice}`] : []),
-            `${result.findings.app.label ?? result.findings.app.package}: ${result.states} screens, ${result.actions} actions, stop: ${result.stopReason}`,
+            `${result.findings.app.label ?? result.findings.app.package}: ${screensCount(result.states, result.inAppStates)}, ${result.actions} actions, stop: ${result.stopReason}`,
             ...rows,
             `bundle: ${result.outDir}`,
             ...(result.error ? [`crawl broke off: ${result.error.code}: ${result.error.message}`] : []),
@@ -176,6 +176,11 @@ export const command: Command = {
     }
   },
 };
+
+/** `9 screens (8 in the app)`: the verdicts' "已遍历8个应用内页面" count only the app's own screens. */
+export function screensCount(states: number, inApp: number | undefined): string {
+  return `${states} screens${inApp !== undefined && inApp !== states ? ` (${inApp} in the app)` : ''}`;
+}
 
 function oneOf<T extends string>(name: string, v: string | undefined, allowed: readonly T[]): T | undefined {
   if (v === undefined) return undefined;
