@@ -5,6 +5,7 @@ import type { ClauseResult, Evidence, Findings } from '../src/findings/schema.ts
 import { clauseSlug, outlineColor, verdictWord } from './clauses.ts';
 import { resolveInBundle } from './paths.ts';
 import { escapeMarkup } from './escape.ts';
+import { isWide } from '../src/text-width.ts';
 
 /**
  * Annotated screenshots: for each piece of evidence with bounds, a copy of its screenshot with the
@@ -21,7 +22,7 @@ export function annotatedPath(clause: string, index: number): string {
 /** Rough rendered width of `s` at `size` px: CJK and full-width glyphs are square, the rest about half. */
 export function textWidth(s: string, size: number): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? size : size * 0.6;
+  for (const ch of s) w += isWide(ch) ? size : size * 0.6;
   return w;
 }
 
@@ -105,40 +106,33 @@ export interface AnnotatedEvidence {
  */
 export async function annotateFindings(bundleDir: string, findings: Findings, opts: { screenWidth?: number } = {}): Promise<AnnotatedEvidence[]> {
   const out: AnnotatedEvidence[] = [];
+  /** Draws `overlay` over the bundle screenshot `screenshot` into `file`; false when it is not a readable image. */
+  const draw = async (screenshot: string, file: string, overlay: (width: number, height: number, scale: number) => string): Promise<boolean> => {
+    const src = resolveInBundle(bundleDir, screenshot);
+    if (!src || !existsSync(src)) return false;
+    const image = sharp(src);
+    const meta = await image.metadata();
+    if (!meta.width || !meta.height) return false;
+    const scale = opts.screenWidth ? meta.width / opts.screenWidth : 1;
+    const dest = path.join(bundleDir, file);
+    mkdirSync(path.dirname(dest), { recursive: true });
+    await image
+      .composite([{ input: Buffer.from(overlay(meta.width, meta.height, scale)), top: 0, left: 0 }])
+      .png({ compressionLevel: 9 })
+      .toFile(dest);
+    return true;
+  };
   for (const c of findings.clauses) {
     for (const [index, ev] of c.evidence.entries()) {
       if (!ev.bounds) continue;
-      const src = resolveInBundle(bundleDir, ev.screenshot);
-      if (!src || !existsSync(src)) continue;
-      const image = sharp(src);
-      const meta = await image.metadata();
-      if (!meta.width || !meta.height) continue;
-      const scale = opts.screenWidth ? meta.width / opts.screenWidth : 1;
       const file = annotatedPath(c.clause, index);
-      const dest = path.join(bundleDir, file);
-      mkdirSync(path.dirname(dest), { recursive: true });
-      await image
-        .composite([{ input: Buffer.from(overlaySvg(meta.width, meta.height, c, ev, scale)), top: 0, left: 0 }])
-        .png({ compressionLevel: 9 })
-        .toFile(dest);
-      out.push({ clause: c.clause, index, file });
+      if (await draw(ev.screenshot, file, (w, h, scale) => overlaySvg(w, h, c, ev, scale))) out.push({ clause: c.clause, index, file });
     }
     for (const g of groupEvidence(c.evidence)) {
       const evs = g.indices.map((i) => c.evidence[i]);
       if (evs.length < 2 || !evs.some((e) => e.bounds)) continue;
-      const src = resolveInBundle(bundleDir, g.screenshot);
-      if (!src || !existsSync(src)) continue;
-      const image = sharp(src);
-      const meta = await image.metadata();
-      if (!meta.width || !meta.height) continue;
-      const scale = opts.screenWidth ? meta.width / opts.screenWidth : 1;
       const file = annotatedGroupPath(c.clause, g.indices[0]);
-      mkdirSync(path.dirname(path.join(bundleDir, file)), { recursive: true });
-      await image
-        .composite([{ input: Buffer.from(groupOverlaySvg(meta.width, meta.height, c, evs, scale)), top: 0, left: 0 }])
-        .png({ compressionLevel: 9 })
-        .toFile(path.join(bundleDir, file));
-      out.push({ clause: c.clause, index: g.indices[0], file });
+      if (await draw(g.screenshot, file, (w, h, scale) => groupOverlaySvg(w, h, c, evs, scale))) out.push({ clause: c.clause, index: g.indices[0], file });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import { createLogUpdate } from 'log-update';
+import { isWide } from '../text-width.ts';
 
 /**
  * One live status region at the bottom of the terminal while a crawl runs (screens, actions,
@@ -32,23 +33,10 @@ export function clock(ms: number): string {
 /** Terminal columns a string takes: East Asian wide and fullwidth characters take two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  for (const ch of s) w += isWide(ch) ? 2 : 1;
   return w;
 }
 
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
 
 /** Cuts `s` to `width` terminal columns, ending with … when cut. */
 export function fitWidth(s: string, width: number): string {
@@ -56,7 +44,7 @@ export function fitWidth(s: string, width: number): string {
   let out = '';
   let w = 0;
   for (const ch of s) {
-    const cw = isWide(ch.codePointAt(0)!) ? 2 : 1;
+    const cw = isWide(ch) ? 2 : 1;
     if (w + cw > width - 1) break;
     out += ch;
     w += cw;
