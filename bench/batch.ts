@@ -12,10 +12,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BatchApp } from '../src/batch/apps-file.ts';
-import type { RunOne } from '../src/batch/attempt.ts';
-import { executeBatch } from '../src/batch/batch.ts';
-import { formatMs } from '../src/batch/duration.ts';
+import type { BatchApp } from '../batch/apps-file.ts';
+import type { RunOne } from '../batch/attempt.ts';
+import { executeBatch } from '../batch/batch.ts';
+import { formatMs } from '../batch/duration.ts';
 import { PACKAGE_ROOT } from '../src/paths.ts';
 
 const { values } = parseArgs({
@@ -51,7 +51,7 @@ function benchApps(): BatchApp[] {
 
 async function runOneFor(kind: string): Promise<RunOne> {
   if (kind === 'scripted') return (await import('../test/batch/scripted-crawl.ts')).scriptedCrawl({ steps: 6, stepMs: 150 });
-  const { crawlRunOne } = await import('../src/cli/commands/batch.ts');
+  const { crawlRunOne } = await import('../cli/commands/batch.ts');
   try {
     await import('../crawlers/crawl.ts');
   } catch (e) {

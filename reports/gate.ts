@@ -1,5 +1,5 @@
 import { BadInputError } from '../src/errors.ts';
-import { EXIT } from '../src/cli/exit-codes.ts';
+import { EXIT } from '../src/exit-codes.ts';
 import { incompleteNotice } from '../src/findings/coverage.ts';
 import type { Findings, Verdict } from '../src/findings/schema.ts';
 

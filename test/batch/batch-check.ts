@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { JournalRecord } from '../../src/batch/journal.ts';
-import type { BatchSummary } from '../../src/batch/summary.ts';
+import type { JournalRecord } from '../../batch/journal.ts';
+import type { BatchSummary } from '../../batch/summary.ts';
 import { verifyBundle } from '../../src/bundle/manifest-verify.ts';
 import { findingsSchema } from '../../src/findings/schema.ts';
 

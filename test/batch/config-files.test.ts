@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAppsFile } from '../../src/batch/apps-file.ts';
-import { checkDevicesFitApps, resolveSlots } from '../../src/batch/batch.ts';
-import { assignPorts, hubSlots, loadDevicesFile } from '../../src/batch/devices-file.ts';
-import { resetCommandFor, runReset } from '../../src/batch/reset-hook.ts';
+import { loadAppsFile } from '../../batch/apps-file.ts';
+import { checkDevicesFitApps, resolveSlots } from '../../batch/batch.ts';
+import { assignPorts, hubSlots, loadDevicesFile } from '../../batch/devices-file.ts';
+import { resetCommandFor, runReset } from '../../batch/reset-hook.ts';
 import { silentLogger } from '../../src/log.ts';
 import { SHARED_APPS, sampleApp } from '../helpers/paths.ts';
 

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CrawlResult } from '../../crawlers/types.ts';
-import type { AttemptJob, RunOne } from '../../src/batch/attempt.ts';
-import type { BatchApp } from '../../src/batch/apps-file.ts';
-import type { DeviceSlot, Lease } from '../../src/batch/pool.ts';
+import type { AttemptJob, RunOne } from '../../batch/attempt.ts';
+import type { BatchApp } from '../../batch/apps-file.ts';
+import type { DeviceSlot, Lease } from '../../batch/pool.ts';
 import { DeviceError, GovappError, type ErrorCode } from '../../src/errors.ts';
 import { buildFindings } from '../../src/findings/build.ts';
 import { CLAUSES, type StopReason } from '../../src/findings/schema.ts';

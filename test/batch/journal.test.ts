@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal, type AppResult } from '../../src/batch/journal.ts';
+import { Journal, type AppResult } from '../../batch/journal.ts';
 
 const tmp = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'govapp-journal-')), 'journal.jsonl');
 const result = (status: 'ok' | 'error' = 'ok'): AppResult => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppiumServer, StartAppiumOptions } from '../../src/appium/server.ts';
-import { LocalServers } from '../../src/batch/local-servers.ts';
-import type { DeviceSlot, Lease } from '../../src/batch/pool.ts';
+import { LocalServers } from '../../batch/local-servers.ts';
+import type { DeviceSlot, Lease } from '../../batch/pool.ts';
 import { silentLogger } from '../../src/log.ts';
 
 /** A start() that hands out fake servers on unused ports (nothing listens: isAppiumUp is false). */

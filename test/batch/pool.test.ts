@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DevicePool } from '../../src/batch/pool.ts';
+import { DevicePool } from '../../batch/pool.ts';
 import { fakeSlots } from './fakes.ts';
 
 describe('DevicePool', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppResult } from '../../src/batch/journal.ts';
-import { BatchProgress } from '../../src/batch/progress.ts';
+import type { AppResult } from '../../batch/journal.ts';
+import { BatchProgress } from '../../batch/progress.ts';
 
 const res = (status: 'ok' | 'error', attempts = 1) => ({ status, attempts }) as AppResult;
 

@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BatchApp } from '../../src/batch/apps-file.ts';
-import type { RunOne } from '../../src/batch/attempt.ts';
-import { Journal, type JournalRecord } from '../../src/batch/journal.ts';
-import { DevicePool, type DeviceSlot } from '../../src/batch/pool.ts';
-import { defaultTimeoutMs, runBatch, type BatchEvent, type RunBatchOptions } from '../../src/batch/runner.ts';
+import type { BatchApp } from '../../batch/apps-file.ts';
+import type { RunOne } from '../../batch/attempt.ts';
+import { Journal, type JournalRecord } from '../../batch/journal.ts';
+import { DevicePool, type DeviceSlot } from '../../batch/pool.ts';
+import { defaultTimeoutMs, runBatch, type BatchEvent, type RunBatchOptions } from '../../batch/runner.ts';
 import { findingsSchema } from '../../src/findings/schema.ts';
 import { fakeApp, fakeRunOne, fakeSlots } from './fakes.ts';
 

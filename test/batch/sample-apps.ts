@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BatchApp } from '../../src/batch/apps-file.ts';
+import type { BatchApp } from '../../batch/apps-file.ts';
 import { SAMPLE_APPS, sampleApp } from '../helpers/paths.ts';
 
 const PACKAGES: Record<string, string> = {};

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CrawlResult } from '../../crawlers/types.ts';
-import type { AttemptJob, RunOne } from '../../src/batch/attempt.ts';
-import { readFindings } from '../../src/batch/bundle-dirs.ts';
-import type { Lease } from '../../src/batch/pool.ts';
+import type { AttemptJob, RunOne } from '../../batch/attempt.ts';
+import { readFindings } from '../../batch/bundle-dirs.ts';
+import type { Lease } from '../../batch/pool.ts';
 import { writeManifest } from '../../src/bundle/manifest.ts';
 import { buildCapabilities } from '../../src/device/capabilities.ts';
 import { openSession, type Browser } from '../../src/device/session.ts';

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppResult } from '../../src/batch/journal.ts';
-import { csvField } from '../../src/batch/summary-csv.ts';
-import { buildSummary, writeSummary } from '../../src/batch/summary.ts';
+import type { AppResult } from '../../batch/journal.ts';
+import { csvField } from '../../batch/summary-csv.ts';
+import { buildSummary, writeSummary } from '../../batch/summary.ts';
 import { fakeApp } from './fakes.ts';
 
 const ok: AppResult = {

@@ -65,7 +65,7 @@ describe('stale files', () => {
 
 describe('counts that say what they count', () => {
   it('the crawl summary separates the app\'s own screens from system dialogs and the launcher', async () => {
-    const { screensCount } = await import('../../src/cli/commands/crawl.ts');
+    const { screensCount } = await import('../../cli/commands/crawl.ts');
     expect(screensCount(9, 8)).toBe('9 screens (8 in the app)');
     expect(screensCount(9, 9)).toBe('9 screens');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { briefLine } from '../../src/log.ts';
-import { clock, displayWidth, fitWidth, renderStatus } from '../../src/cli/live-status.ts';
+import { clock, displayWidth, fitWidth, renderStatus } from '../../cli/live-status.ts';
 
 describe('live status line', () => {
   const now = 1_000_000;

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { EXIT } from '../../src/cli/exit-codes.ts';
+import { EXIT } from '../../src/exit-codes.ts';
 import { runCli } from '../helpers/cli.ts';
 import { sampleApp } from '../helpers/paths.ts';
 import { readJournal } from '../batch/batch-check.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { EXIT } from '../../src/cli/exit-codes.ts';
+import { EXIT } from '../../src/exit-codes.ts';
 import { fsOps } from '../../src/fs/atomic.ts';
 import { runMain } from '../helpers/cli.ts';
 import { writeSealedBundle } from '../helpers/fake-bundle.ts';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT, EXIT_TABLE } from '../../src/cli/exit-codes.ts';
+import { EXIT, EXIT_TABLE } from '../../src/exit-codes.ts';
 import { GATE_EXIT_CODE } from '../../reports/gate.ts';
 import { runMain } from '../helpers/cli.ts';
 import { REPO } from '../helpers/paths.ts';
 
 /**
- * The exit codes are one table (src/cli/exit-codes.ts) that --help and the README show. Each code
+ * The exit codes are one table (src/exit-codes.ts) that --help and the README show. Each code
  * is exercised through the CLI elsewhere: 0/3 test/reports/cli.test.ts, 1 disk-full, 2 hostile-*,
  * 4 and 130 faults, 5 hostile-bundles.
  */

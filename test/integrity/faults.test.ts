@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { EXIT } from '../../src/cli/exit-codes.ts';
+import { EXIT } from '../../src/exit-codes.ts';
 import { appiumProxy, type AppiumProxy } from '../helpers/appium-proxy.ts';
 import { runCli } from '../helpers/cli.ts';
 import { REPO, sampleApp } from '../helpers/paths.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT } from '../../src/cli/exit-codes.ts';
+import { EXIT } from '../../src/exit-codes.ts';
 import { packBundle } from '../../src/bundle/zip.ts';
 import { runCli, runMain } from '../helpers/cli.ts';
 import { writeSealedBundle } from '../helpers/fake-bundle.ts';

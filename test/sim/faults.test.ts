@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/bundle/manifest-verify.ts';
-import { EXIT } from '../../src/cli/exit-codes.ts';
+import { EXIT } from '../../src/exit-codes.ts';
 import { runMain } from '../helpers/cli.ts';
 import { sampleApp } from '../helpers/paths.ts';
 import { deriveApp, deviceArgs, readJson, startSimLab, writeConfig, type SimLab } from './lab.ts';

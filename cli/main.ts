@@ -1,6 +1,6 @@
-import { describeError } from '../errors.ts';
+import { describeError } from '../src/errors.ts';
 import type { Command } from './command.ts';
-import { EXIT, exitCodeForError, exitCodesHelp } from './exit-codes.ts';
+import { EXIT, exitCodeForError, exitCodesHelp } from '../src/exit-codes.ts';
 
 /** Every subcommand, loaded on demand so `govapp verify` does not pay for Appium or OCR imports. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -24,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     return name ? EXIT.OK : EXIT.BAD_INPUT;
   }
   if (name === '--version') {
-    const { TOOL_VERSION } = await import('../version.ts');
+    const { TOOL_VERSION } = await import('../src/version.ts');
     process.stdout.write(TOOL_VERSION + '\n');
     return 0;
   }

@@ -1,5 +1,5 @@
 import { createLogUpdate } from 'log-update';
-import { isWide } from '../text-width.ts';
+import { isWide } from '../src/text-width.ts';
 
 /**
  * One live status region at the bottom of the terminal while a crawl runs (screens, actions,

@@ -1,6 +1,6 @@
-import type { ClauseResult } from '../findings/schema.ts';
-import { VERDICT_WORDS } from '../../reports/clauses.ts';
-import { describeGate, type FailOn, type GateResult } from '../../reports/gate.ts';
+import type { ClauseResult } from '../src/findings/schema.ts';
+import { VERDICT_WORDS } from '../reports/clauses.ts';
+import { describeGate, type FailOn, type GateResult } from '../reports/gate.ts';
 
 /**
  * The terminal summary every command that judges a bundle prints (crawl, analyze): one row per

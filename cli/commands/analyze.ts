@@ -1,24 +1,24 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { evaluateGate, parseFailOn } from '../../reports/gate.ts';
 import { reportGate, verdictRows } from '../summary.ts';
-import { readFindings } from '../../../reports/bundle-data.ts';
-import { finalizeBundle } from '../../../reports/finalize.ts';
-import { readObservation } from '../../bundle/read.ts';
-import { computeSignals } from '../../../detectors/lib/signals.ts';
-import { GovappError, describeError } from '../../errors.ts';
-import { buildFindings } from '../../findings/build.ts';
-import { incompleteNotice } from '../../findings/coverage.ts';
-import { findingsSchema, type ClauseResult, type Findings } from '../../findings/schema.ts';
-import { writeJsonAtomic } from '../../fs/atomic.ts';
-import type { CrawlObservation } from '../../observation.ts';
-import { firstIssue } from '../../zod-errors.ts';
-import { loadPrivateKey } from '../../bundle/sign.ts';
+import { readFindings } from '../../reports/bundle-data.ts';
+import { finalizeBundle } from '../../reports/finalize.ts';
+import { readObservation } from '../../src/bundle/read.ts';
+import { computeSignals } from '../../detectors/lib/signals.ts';
+import { GovappError, describeError } from '../../src/errors.ts';
+import { buildFindings } from '../../src/findings/build.ts';
+import { incompleteNotice } from '../../src/findings/coverage.ts';
+import { findingsSchema, type ClauseResult, type Findings } from '../../src/findings/schema.ts';
+import { writeJsonAtomic } from '../../src/fs/atomic.ts';
+import type { CrawlObservation } from '../../src/observation.ts';
+import { firstIssue } from '../../src/zod-errors.ts';
+import { loadPrivateKey } from '../../src/bundle/sign.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 import { REISSUE_OPTIONS, bundleDirArgument } from './report.ts';
-import { checkBeforeReissue } from '../../bundle/reissue.ts';
-import { stripBidi } from '../../escape.ts';
+import { checkBeforeReissue } from '../../src/bundle/reissue.ts';
+import { stripBidi } from '../../src/escape.ts';
 
 const USAGE = `usage: govapp analyze <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review|incomplete] [--sign-key <key.pem>] [--zip <file>]
 
@@ -38,7 +38,7 @@ report. The previous manifest moves to history/ and a new one is written.
 The bundle is verified first: one that does not match its manifest (or has none) is refused with
 exit status 5 unless --force. Symbolic links, FIFOs and devices in it are always refused.`;
 
-const DETECTORS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../detectors/run.ts');
+const DETECTORS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../detectors/run.ts');
 
 type RunDetectors = (obs: CrawlObservation) => ClauseResult[];
 

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { BadInputError } from '../errors.ts';
-import { createLogger } from '../log.ts';
+import { BadInputError } from '../src/errors.ts';
+import { createLogger } from '../src/log.ts';
 import { loadAppsFile, type BatchApp } from './apps-file.ts';
 import type { RunOne } from './attempt.ts';
 import { hubSlots, loadDevicesFile } from './devices-file.ts';

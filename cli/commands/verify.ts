@@ -1,9 +1,9 @@
-import { BadInputError } from '../../errors.ts';
-import { formatVerifyResult, verifyBundle } from '../../bundle/manifest-verify.ts';
-import { loadPublicKey } from '../../bundle/sign.ts';
+import { BadInputError } from '../../src/errors.ts';
+import { formatVerifyResult, verifyBundle } from '../../src/bundle/manifest-verify.ts';
+import { loadPublicKey } from '../../src/bundle/sign.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
-import { EXIT } from '../exit-codes.ts';
-import { stripBidi } from '../../escape.ts';
+import { EXIT } from '../../src/exit-codes.ts';
+import { stripBidi } from '../../src/escape.ts';
 
 const USAGE = `usage: govapp verify <bundle dir | bundle.zip> [--pub-key <key.pem>] [--json]
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { signalsSchema, type Signals } from '../findings/schema.ts';
+import { signalsSchema, type Signals } from '../src/findings/schema.ts';
 
 /** One app's findings/1 `signals`, cut to what a batch table shows per app. */
 export interface SignalSummary {

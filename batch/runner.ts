@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
-import type { CrawlResult } from '../../crawlers/types.ts';
-import { silentLogger } from '../log.ts';
+import type { CrawlResult } from '../crawlers/types.ts';
+import { silentLogger } from '../src/log.ts';
 import type { BatchApp } from './apps-file.ts';
 import { resultOf } from './app-result.ts';
 import { defaultTimeoutMs, runAttempt, type ErrorInfo, type RunOne } from './attempt.ts';

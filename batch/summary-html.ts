@@ -1,7 +1,7 @@
-import { escapeMarkup } from '../escape.ts';
-import type { ClauseId, Verdict } from '../findings/schema.ts';
-import { VERDICT_WORDS } from '../../reports/clauses.ts';
-import { beijingTime } from '../../reports/time.ts';
+import { escapeMarkup } from '../src/escape.ts';
+import type { ClauseId, Verdict } from '../src/findings/schema.ts';
+import { VERDICT_WORDS } from '../reports/clauses.ts';
+import { beijingTime } from '../reports/time.ts';
 import { formatMs } from './duration.ts';
 import type { BatchSummary, SummaryApp } from './summary.ts';
 

@@ -1,4 +1,4 @@
-import type { DeviceOptions } from '../device/capabilities.ts';
+import type { DeviceOptions } from '../src/device/capabilities.ts';
 
 /** One place a crawl can run: a device (or, on a hub, one unit of capacity) and its Appium server. */
 export interface DeviceSlot {

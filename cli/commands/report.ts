@@ -1,13 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
+import { evaluateGate, parseFailOn } from '../../reports/gate.ts';
 import { reportGate } from '../summary.ts';
-import { readFindings } from '../../../reports/bundle-data.ts';
-import { finalizeBundle } from '../../../reports/finalize.ts';
-import { BadInputError, describeError } from '../../errors.ts';
-import { readManifest } from '../../bundle/manifest.ts';
-import { loadPrivateKey } from '../../bundle/sign.ts';
-import { checkBeforeReissue } from '../../bundle/reissue.ts';
+import { readFindings } from '../../reports/bundle-data.ts';
+import { finalizeBundle } from '../../reports/finalize.ts';
+import { BadInputError, describeError } from '../../src/errors.ts';
+import { readManifest } from '../../src/bundle/manifest.ts';
+import { loadPrivateKey } from '../../src/bundle/sign.ts';
+import { checkBeforeReissue } from '../../src/bundle/reissue.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 
 const USAGE = `usage: govapp report <bundle dir> [--pdf] [--junit <file>] [--fail-on fail|review|incomplete] [--sign-key <key.pem>] [--zip <file>]

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { isAppiumUp, startAppium, type AppiumServer, type StartAppiumOptions } from '../appium/server.ts';
+import { isAppiumUp, startAppium, type AppiumServer, type StartAppiumOptions } from '../src/appium/server.ts';
 import type { DeviceSlot, Lease } from './pool.ts';
 
 type Start = (opts: StartAppiumOptions) => Promise<AppiumServer>;

@@ -1,4 +1,4 @@
-import { isGovappError, isInputErrorCode } from '../errors.ts';
+import { isGovappError, isInputErrorCode } from './errors.ts';
 
 /**
  * Every exit status of `govapp`, in one place: `--help`, the README's table and the tests read

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CLAUSES, type ClauseId, type Verdict } from '../findings/schema.ts';
-import { writeFileAtomic, writeJsonAtomic } from '../fs/atomic.ts';
-import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
+import { CLAUSES, type ClauseId, type Verdict } from '../src/findings/schema.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../src/fs/atomic.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
 import type { BatchApp } from './apps-file.ts';
 import type { AppResult } from './journal.ts';
 import type { SlotStatus } from './pool.ts';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { BadInputError } from '../errors.ts';
-import { firstIssue } from '../zod-errors.ts';
+import { BadInputError } from '../src/errors.ts';
+import { firstIssue } from '../src/zod-errors.ts';
 
 /**
  * Reads a YAML config file and checks it against a zod schema. Every error is one BAD_CONFIG line

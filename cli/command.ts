@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../src/errors.ts';
 
 /** One `govapp <name>` subcommand. `run` returns the process exit code. */
 export interface Command {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { loadAppGraph } from '../appgraph/load.ts';
-import type { AppTarget } from '../device/capabilities.ts';
-import { BadInputError, isGovappError } from '../errors.ts';
+import { loadAppGraph } from '../src/appgraph/load.ts';
+import type { AppTarget } from '../src/device/capabilities.ts';
+import { BadInputError, isGovappError } from '../src/errors.ts';
 import { readYamlConfig } from './yaml-file.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { AttemptJob, RunOne } from '../../batch/attempt.ts';
 import { executeBatch, type ExecuteBatchOptions } from '../../batch/batch.ts';
 import type { Lease } from '../../batch/pool.ts';
-import { BadInputError } from '../../errors.ts';
+import { BadInputError } from '../../src/errors.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
-import { EXIT } from '../exit-codes.ts';
+import { EXIT } from '../../src/exit-codes.ts';
 
 const USAGE = `usage: govapp batch <apps.yaml> --out <dir> [options]
 
@@ -74,7 +74,7 @@ export function parseBatchArgs(argv: string[]): ParsedBatchArgs {
 
 /** The real crawl of one attempt: `crawl()` on the lease's Appium server and device. */
 export const crawlRunOne: RunOne = async (job: AttemptJob, lease: Lease, signal: AbortSignal) => {
-  const { crawl } = await import('../../../crawlers/crawl.ts');
+  const { crawl } = await import('../../crawlers/crawl.ts');
   const o = job.app.options;
   return crawl({
     target: job.app.target,

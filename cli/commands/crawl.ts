@@ -1,22 +1,22 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { crawl } from '../../../crawlers/crawl.ts';
-import { parseAppArgument } from '../../../crawlers/target.ts';
-import type { CrawlProgress, OcrMode, StrategyName } from '../../../crawlers/types.ts';
-import { BadInputError, isInputErrorCode } from '../../errors.ts';
-import { createLogger } from '../../log.ts';
+import { crawl } from '../../crawlers/crawl.ts';
+import { parseAppArgument } from '../../crawlers/target.ts';
+import type { CrawlProgress, OcrMode, StrategyName } from '../../crawlers/types.ts';
+import { BadInputError, isInputErrorCode } from '../../src/errors.ts';
+import { createLogger } from '../../src/log.ts';
 import { LiveStatus } from '../live-status.ts';
-import { isAppiumUp } from '../../appium/server.ts';
-import type { AppTarget } from '../../device/capabilities.ts';
+import { isAppiumUp } from '../../src/appium/server.ts';
+import type { AppTarget } from '../../src/device/capabilities.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
 import { reportGate, verdictRows } from '../summary.ts';
-import { incompleteNotice } from '../../findings/coverage.ts';
+import { incompleteNotice } from '../../src/findings/coverage.ts';
 import { BUNDLE_OPTIONS } from './report.ts';
-import { evaluateGate, parseFailOn } from '../../../reports/gate.ts';
-import { loadPrivateKey } from '../../bundle/sign.ts';
-import { assertFreshOutDir } from '../../bundle/out-dir.ts';
-import { EXIT } from '../exit-codes.ts';
-import { stripBidi } from '../../escape.ts';
+import { evaluateGate, parseFailOn } from '../../reports/gate.ts';
+import { loadPrivateKey } from '../../src/bundle/sign.ts';
+import { assertFreshOutDir } from '../../src/bundle/out-dir.ts';
+import { EXIT } from '../../src/exit-codes.ts';
+import { stripBidi } from '../../src/escape.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
 

@@ -1,9 +1,9 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { fsyncDir } from '../fs/atomic.ts';
+import { fsyncDir } from '../src/fs/atomic.ts';
 import path from 'node:path';
 import { z } from 'zod';
-import { CLAUSES, STOP_REASONS, VERDICTS } from '../findings/schema.ts';
-import { GovappError } from '../errors.ts';
+import { CLAUSES, STOP_REASONS, VERDICTS } from '../src/findings/schema.ts';
+import { GovappError } from '../src/errors.ts';
 
 /**
  * The batch journal: append-only JSON lines, each fsync'd before the batch goes on, so a batch that

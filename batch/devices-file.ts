@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../src/errors.ts';
 import type { DeviceSlot } from './pool.ts';
 import { readYamlConfig } from './yaml-file.ts';
 

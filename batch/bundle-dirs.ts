@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildFindings } from '../findings/build.ts';
-import { CLAUSES, findingsSchema, type ClauseId, type Findings, type Verdict } from '../findings/schema.ts';
-import { fsyncDir, writeJsonAtomic } from '../fs/atomic.ts';
+import { buildFindings } from '../src/findings/build.ts';
+import { CLAUSES, findingsSchema, type ClauseId, type Findings, type Verdict } from '../src/findings/schema.ts';
+import { fsyncDir, writeJsonAtomic } from '../src/fs/atomic.ts';
 
 /**
  * Where a batch keeps bundles:

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { CrawlResult } from '../../crawlers/types.ts';
-import { isGovappError, isInputErrorCode } from '../errors.ts';
+import type { CrawlResult } from '../crawlers/types.ts';
+import { isGovappError, isInputErrorCode } from '../src/errors.ts';
 import type { BatchApp } from './apps-file.ts';
 import { formatMs } from './duration.ts';
 import type { Lease } from './pool.ts';

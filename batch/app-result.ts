@@ -1,8 +1,8 @@
-import type { CrawlResult } from '../../crawlers/types.ts';
+import type { CrawlResult } from '../crawlers/types.ts';
 import type { BatchApp } from './apps-file.ts';
 import { verdictsOf } from './bundle-dirs.ts';
 import type { AppResult } from './journal.ts';
-import { incompleteNotice } from '../findings/coverage.ts';
+import { incompleteNotice } from '../src/findings/coverage.ts';
 
 /** The journal's record of an app's result, from what its crawl returned and where its bundle went. */
 export function resultOf(
