@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isVariant, screenSeenAfter } from '../../bench/lib/evidence-curve.ts';
 import { exploreApp, type ExploreRun } from '../../bench/lib/explore-run.ts';
 import { extractActions, type CandidateAction } from '../../crawlers/actions.ts';
@@ -12,10 +12,14 @@ import type { StrategyName } from '../../crawlers/types.ts';
 import { DEFAULT_CONFIG } from '../../src/config/load.ts';
 import type { ObservedScreen } from '../../src/observation.ts';
 import { parsePageSource } from '../../src/snapshot/parse.ts';
+import { IN_PROCESS_URL } from '../helpers/in-process-session.ts';
 import { FIXTURES, SAMPLE_APPS, sampleApp } from '../helpers/paths.ts';
 
+// The replay driver in this process instead of an Appium server (test/helpers/in-process-session.ts).
+vi.mock('../../src/device/session.ts', () => import('../helpers/in-process-session.ts'));
+
 // ---------------------------------------------------------------------------------------------
-// Crawls through Appium and the replay driver
+// Crawls with the replay driver in process (the Appium path: test/crawl/in-process.e2e.test.ts)
 // ---------------------------------------------------------------------------------------------
 
 const fixtureApp = (name: string) => path.join(FIXTURES, 'apps', name);
@@ -26,7 +30,7 @@ const CREDENTIALS: Record<string, { username: string; password: string }> = {
 
 const crawlWith = (dir: string, strategy: StrategyName, opts: { seed?: number; maxActions?: number } = {}) =>
   exploreApp({
-    appiumUrl: inject('appiumUrl'),
+    appiumUrl: IN_PROCESS_URL,
     dir,
     strategy,
     seed: opts.seed,
