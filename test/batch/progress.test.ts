@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppResult } from '../../batch/journal.ts';
 import { BatchProgress } from '../../batch/progress.ts';
 
@@ -10,6 +10,10 @@ function sink(isTTY: boolean) {
 }
 
 describe('BatchProgress', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('counts done / failed / running / left and estimates the time left from the rate so far', () => {
     let now = 0;
     const { stream } = sink(false);
@@ -29,15 +33,20 @@ describe('BatchProgress', () => {
     p.stop();
   });
 
-  it('prints periodic lines when not on a TTY', async () => {
+  it('prints periodic lines when not on a TTY', () => {
+    vi.useFakeTimers();
     const { out, stream } = sink(false);
     const p = new BatchProgress({ stream, intervalMs: 20 });
     p.handle({ type: 'begin', total: 1, finished: 0, pending: 1, concurrency: 1 });
-    await new Promise((r) => setTimeout(r, 70));
+    vi.advanceTimersByTime(19);
+    expect(out.filter((l) => l.startsWith('batch 0/1'))).toHaveLength(0);
+    vi.advanceTimersByTime(1 + 40); // at 20, 40 and 60 ms
+    expect(out.filter((l) => l.startsWith('batch 0/1'))).toEqual(Array(3).fill('batch 0/1 · 0 ok · 0 error · 0 running · 1 left · ETA –\n'));
     p.handle({ type: 'quarantine', device: 'd1', reason: 'gone' });
     p.stop('summary: x');
+    vi.advanceTimersByTime(100); // stopped: no more periodic lines
+    expect(out.filter((l) => l.startsWith('batch 0/1'))).toHaveLength(4);
     expect(out[0]).toBe('batch: 1 apps, 0 already finished, 1 to crawl, 1 at a time\n');
-    expect(out.filter((l) => l.startsWith('batch 0/1')).length).toBeGreaterThanOrEqual(2);
     expect(out).toContain('batch: device d1 quarantined: gone\n');
     expect(out.at(-1)).toBe('batch 0/1 · 0 ok · 0 error · 0 running · 1 left · ETA – — summary: x\n');
     expect(out.join('')).not.toContain('\r');

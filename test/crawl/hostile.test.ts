@@ -2,7 +2,7 @@ import { REDACTED } from '../../crawlers/login.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { crawl } from '../../crawlers/crawl.ts';
 import type { SkippedAction } from '../../crawlers/actions.ts';
 import type { OcrMode } from '../../crawlers/types.ts';
@@ -13,6 +13,10 @@ import { parseJsonLines } from '../../src/fs/atomic.ts';
 import type { ObservedAction } from '../../src/observation.ts';
 import { parsePageSource } from '../../src/snapshot/parse.ts';
 import { FIXTURES } from '../helpers/paths.ts';
+import { IN_PROCESS_URL } from '../helpers/in-process-session.ts';
+
+// The replay driver in this process instead of an Appium server (test/helpers/in-process-session.ts).
+vi.mock('../../src/device/session.ts', () => import('../helpers/in-process-session.ts'));
 
 /**
  * A hostile app (test/fixtures/apps/hostile): every dangerous control — traditional script,
@@ -33,7 +37,7 @@ async function crawlHostile(o: { ocr: OcrMode; safety?: SafetyLevel }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'govapp-hostile-'));
   const configFile = path.join(dir, 'govapp.yaml');
   writeFileSync(configFile, `apps:\n  ${PKG}:\n    credentials: { username: demo, password: ${PASSWORD} }\nprobes:\n  timerSeconds: 1\n`);
-  const result = await crawl({ target: { kind: 'app-graph', dir: APP, package: PKG }, outDir: path.join(dir, 'b'), appiumUrl: inject('appiumUrl'), ocr: o.ocr, safety: o.safety, configFile, maxActions: 400 });
+  const result = await crawl({ target: { kind: 'app-graph', dir: APP, package: PKG }, outDir: path.join(dir, 'b'), appiumUrl: IN_PROCESS_URL, ocr: o.ocr, safety: o.safety, configFile, maxActions: 400 });
   const out = result.outDir;
   const screens = JSON.parse(readFileSync(path.join(out, 'screens.json'), 'utf8')) as { state: string; activity: string; source: string }[];
   const hashToId = new Map([...HASHES].map(([id, h]) => [h, id]));

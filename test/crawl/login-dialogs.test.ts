@@ -1,11 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { crawl } from '../../crawlers/crawl.ts';
 import { parseJsonLines } from '../../src/fs/atomic.ts';
 import type { ObservedAction } from '../../src/observation.ts';
 import { sampleApp } from '../helpers/paths.ts';
+import { IN_PROCESS_URL } from '../helpers/in-process-session.ts';
+
+// The replay driver in this process instead of an Appium server (test/helpers/in-process-session.ts).
+vi.mock('../../src/device/session.ts', () => import('../helpers/in-process-session.ts'));
 
 const tmp = (p: string) => mkdtempSync(path.join(tmpdir(), p));
 const config = (text: string) => {
@@ -14,7 +18,7 @@ const config = (text: string) => {
   return f;
 };
 const run = (app: string, pkg: string, configFile?: string) =>
-  crawl({ target: { kind: 'app-graph', dir: sampleApp(app), package: pkg }, outDir: path.join(tmp('govapp-crawl-'), 'b'), appiumUrl: inject('appiumUrl'), ocr: 'off', configFile });
+  crawl({ target: { kind: 'app-graph', dir: sampleApp(app), package: pkg }, outDir: path.join(tmp('govapp-crawl-'), 'b'), appiumUrl: IN_PROCESS_URL, ocr: 'off', configFile });
 const runJson = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8'));
 const activities = (dir: string) => (JSON.parse(readFileSync(path.join(dir, 'screens.json'), 'utf8')) as { activity: string }[]).map((s) => s.activity);
 

@@ -1,10 +1,14 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exploreApp } from '../../bench/lib/explore-run.ts';
 import { runDetectors } from '../../detectors/run.ts';
 import { signatureOf, stateHash } from '../../crawlers/state-key.ts';
 import { FIXTURES } from '../helpers/paths.ts';
+import { IN_PROCESS_URL } from '../helpers/in-process-session.ts';
+
+// The replay driver in this process instead of an Appium server (test/helpers/in-process-session.ts).
+vi.mock('../../src/device/session.ts', () => import('../helpers/in-process-session.ts'));
 
 /**
  * No budget burnt in a loop: each loop fixture (test/fixtures/apps/loops.ts) against its
@@ -13,7 +17,7 @@ import { FIXTURES } from '../helpers/paths.ts';
  * twice the actions.
  */
 const dir = (name: string) => path.join(FIXTURES, 'apps', name);
-const crawlOf = (name: string) => exploreApp({ appiumUrl: inject('appiumUrl'), dir: dir(name), strategy: 'targeted', maxActions: 600 });
+const crawlOf = (name: string) => exploreApp({ appiumUrl: IN_PROCESS_URL, dir: dir(name), strategy: 'targeted', maxActions: 600 });
 const appStates = (r: Awaited<ReturnType<typeof crawlOf>>) =>
   new Set(r.observation.screens.filter((s) => s.inApp && r.states.includes(s.state)).map((s) => stateHash(signatureOf(s.snapshot, s))));
 

@@ -1,11 +1,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { crawl } from '../../crawlers/crawl.ts';
 import { parseJsonLines } from '../../src/fs/atomic.ts';
 import type { ObservedAction, ProbeResult } from '../../src/observation.ts';
 import { FIXTURES } from '../helpers/paths.ts';
+import { IN_PROCESS_URL } from '../helpers/in-process-session.ts';
+
+// The replay driver in this process instead of an Appium server (test/helpers/in-process-session.ts).
+vi.mock('../../src/device/session.ts', () => import('../helpers/in-process-session.ts'));
 
 const fixture = (name: string) => path.join(FIXTURES, 'probes', name);
 
@@ -15,7 +19,7 @@ describe('the AI question probe (7.3)', () => {
     ['ai-unlabelled', 'fail', 'cn.gov.example.ainolabel'],
   ])('%s: asks the configured question once, waits for the reply, judges its label → %s', async (name, verdict, pkg) => {
     const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'govapp-ai-')), 'b');
-    const result = await crawl({ target: { kind: 'app-graph', dir: fixture(name), package: pkg }, outDir, appiumUrl: inject('appiumUrl'), ocr: 'off' });
+    const result = await crawl({ target: { kind: 'app-graph', dir: fixture(name), package: pkg }, outDir, appiumUrl: IN_PROCESS_URL, ocr: 'off' });
     const c = result.findings.clauses.find((x) => x.clause === '7.3')!;
     expect(c.verdict, c.summary).toBe(verdict);
     expect(c.evidence.some((e) => e.text?.includes('政务服务问题'))).toBe(true);

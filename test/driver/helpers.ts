@@ -77,12 +77,3 @@ export function idOf(ref: unknown): string {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Reads something that a timer due `dueMs` after `since` will change; the answer is kept only
- * when it surely came before the timer fell due (a loaded machine may answer too late to tell).
- */
-export async function beforeDue<T>(since: number, dueMs: number, read: () => Promise<T>): Promise<T | undefined> {
-  const value = await read();
-  return Date.now() - since < dueMs ? value : undefined;
-}

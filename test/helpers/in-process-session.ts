@@ -56,7 +56,11 @@ const ROUTES: Record<string, [string, (...a: unknown[]) => unknown[]]> = {
   getWindowHandles: ['getWindowHandles', () => []],
   switchToWindow: ['setWindow', (handle) => [handle]],
   getOrientation: ['getOrientation', () => []],
+  // W3C POST /timeouts → timeouts(type, ms, script, pageLoad, implicit)
+  setTimeout: ['timeouts', (t) => [undefined, undefined, (t as Timeouts).script, (t as Timeouts).pageLoad, (t as Timeouts).implicit]],
 };
+
+type Timeouts = { script?: number; pageLoad?: number; implicit?: number };
 
 /** A JSON round trip, as the HTTP hop does (undefined → null, Buffers and classes → plain data). */
 const wire = <T>(v: T): T => (v === undefined ? (null as T) : (JSON.parse(JSON.stringify(v)) as T));

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GovappError } from '../../src/errors.ts';
@@ -34,8 +33,16 @@ const ok = (r: OcrResult) => {
   if (r.status !== 'ok') throw new Error(`expected ok, got ${r.status === 'error' ? r.error.message : r.status}`);
   return r;
 };
-/** Whether `p` is still pending after `ms`. */
-const pendingAfter = async (p: Promise<unknown>, ms: number) => (await Promise.race([p.then(() => false), sleep(ms).then(() => true)])) as boolean;
+/** Whether `p` is still pending once everything already due in this thread has run (no wall-clock wait). */
+const pendingNow = async (p: Promise<unknown>) => {
+  let settled = false;
+  p.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+  return !settled;
+};
 
 describe('OcrService (fake engine in worker threads)', () => {
   it('answers a screen seen before from the cache at once, exactly or perceptually', async () => {
@@ -44,11 +51,11 @@ describe('OcrService (fake engine in worker threads)', () => {
     expect((await ocr.recognize(home)).map((b) => b.text)).toEqual([expect.stringMatching(/^600x400 /)]);
     const again = ok(await (await ocr.submit(home)).result);
     expect(again).toMatchObject({ cache: 'exact', boxes: [{ text: expect.stringMatching(/^600x400 /) }] });
-    expect(again.ms).toBeLessThan(300);
+    expect(ocr.stats()).toMatchObject({ exactHits: 1, misses: 1, msTotal: 600 }); // the engine was not asked again
     const clockTicked = await screen(600, '#f4f5f7', { x: 10, y: 4 }); // inside the status bar
     const ticked = ok(await (await ocr.submit(clockTicked)).result);
     expect(ticked.cache).toBe('perceptual');
-    expect(ticked.ms).toBeLessThan(300);
+    expect(ocr.stats()).toMatchObject({ perceptualHits: 1, misses: 1, msTotal: 600 });
     const other = await screen(600, '#303030');
     expect(ok(await (await ocr.submit(other)).result).cache).toBe('miss');
     expect(ocr.stats()).toMatchObject({ exactHits: 1, perceptualHits: 1, misses: 2, errors: 0, queued: 0, running: 0, msTotal: 1200 });
@@ -64,13 +71,13 @@ describe('OcrService (fake engine in worker threads)', () => {
   });
 
   it('bounds the queue: submit() waits while workers + maxQueue screens are outstanding', async () => {
-    const ocr = service({ workers: 1, maxQueue: 1 });
-    const a = await ocr.submit(await screen(300, '#101010'));
+    const ocr = service({ workers: 1, maxQueue: 1, jobTimeoutMs: 2000 });
+    const a = await ocr.submit(await screen(300, '#00ff00')); // green: the engine never answers; only the job timeout ends it
     const b = await ocr.submit(await screen(310, '#202020'));
     const third = ocr.submit(await screen(100, '#303030'));
-    expect(await pendingAfter(third, 100)).toBe(true);
+    expect(await pendingNow(third)).toBe(true);
     expect(ocr.stats()).toMatchObject({ running: 1, queued: 1 });
-    ok(await a.result);
+    expect(await a.result).toMatchObject({ status: 'error', error: { message: 'OCR took longer than 2000 ms' } });
     const c = await third; // accepted once the first screen is done
     expect(ocr.stats().misses).toBe(3);
     ok(await b.result);
@@ -107,9 +114,9 @@ describe('OcrService (fake engine in worker threads)', () => {
 
   it('close() fails waiting screens, lets the running one finish and stops the workers', async () => {
     const ocr = service({ workers: 1, maxQueue: 0 });
-    const running = await ocr.submit(await screen(300, '#121212'));
+    const running = await ocr.submit(await screen(1500, '#121212'));
     const waiting = ocr.submit(await screen(110, '#232323'));
-    expect(await pendingAfter(waiting, 50)).toBe(true);
+    expect(await pendingNow(waiting)).toBe(true);
     await ocr.close();
     expect(ok(await running.result).boxes).toHaveLength(1);
     expect(await (await waiting).result).toMatchObject({ status: 'error', error: { message: 'OCR service is closed' } });
