@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BatchApp } from '../../batch/apps-file.ts';
 import type { RunOne } from '../../batch/attempt.ts';
 import { Journal, type JournalRecord } from '../../batch/journal.ts';
@@ -26,6 +26,22 @@ async function run(out: string, apps: BatchApp[], slots: DeviceSlot[], runOne: R
 
 const journalOf = (out: string): JournalRecord[] =>
   readFileSync(path.join(out, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+/**
+ * Runs `fn` on a fake clock (timers and Date), moving it on 5 ms at a time until `fn` settles, so
+ * timeouts, hangs and graces fire in the order of their due times whatever the machine's load.
+ */
+async function onFakeClock<T>(fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  try {
+    let settled = false;
+    const p = fn().finally(() => (settled = true));
+    while (!settled) await vi.advanceTimersByTimeAsync(5);
+    return await p;
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 /** The invariants every batch must keep: one bundle per finished app, one done line per app. */
 function expectConsistent(out: string, apps: BatchApp[]) {
@@ -126,11 +142,13 @@ describe('runBatch', () => {
       },
       { calls: fake.calls },
     );
-    const { outcome, pool } = await run(out, apps, fakeSlots('d1', 'd2'), runOne, { abortGraceMs: 200 });
+    const t0 = Date.now();
+    const { outcome, pool, clock } = await onFakeClock(async () => ({ ...(await run(out, apps, fakeSlots('d1', 'd2'), runOne, { abortGraceMs: 200 })), clock: Date.now() }));
     expect(outcome).toMatchObject({ ok: 2, error: 0 });
     expect(journalOf(out).find((r) => r.type === 'fail')).toMatchObject({ app: 'slow', error: { code: 'ABORTED', message: expect.stringMatching(/timed out after 50 ms and did not stop/) } });
     // the stuck crawl held its device until it returned; runBatch waited for it (bounded by the grace)
     expect(stuckReturned).toBe(true);
+    expect(clock - t0).toBeGreaterThanOrEqual(300); // on the fake clock: the hang's 300 ms had passed
     expect(pool.status().every((s) => s.state !== 'busy')).toBe(true);
     expectConsistent(out, apps);
   });
