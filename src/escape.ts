@@ -7,6 +7,7 @@
  */
 
 /** Characters XML 1.0 cannot hold at all (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/F). */
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Bidi embeddings, overrides, isolates and marks: U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C. */

@@ -15,6 +15,7 @@ const ORDERED = new Set<string>(ATTR_ORDER);
 
 // Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone surrogates):
 // UiAutomator2 drops them too.
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeAttr(value: string): string {
