@@ -52,6 +52,21 @@ const zones = [
     from: ['./crawlers', './cli', './batch', './drivers'],
     message: 'Reports read bundles and findings; they import no crawler, top-layer or driver code (docs/architecture.md).',
   },
+  {
+    target: './drivers/replay',
+    from: ['./src', './cli', './batch', './crawlers', './detectors', './reports', './drivers/android-sim', './bench', './test'],
+    message: 'The replay driver is a self-contained package: it imports only its own files and declared npm packages (@govapp/app-graph for the format).',
+  },
+  {
+    target: './drivers/android-sim',
+    from: ['./src', './cli', './batch', './crawlers', './detectors', './reports', './bench', './test'],
+    message: 'android-sim imports only its own files and declared npm packages (the replay driver through its package exports).',
+  },
+  {
+    target: './packages',
+    from: ['./src', './cli', './batch', './crawlers', './detectors', './reports', './drivers', './bench', './test'],
+    message: 'Shared packages import only their own files and declared npm packages.',
+  },
 ];
 
 export default tseslint.config(
@@ -69,10 +84,17 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // A package (packages/*, drivers/*) is imported by its name and exports, never by a relative path into it.
+      'import-x/no-relative-packages': 'error',
       // Loose JSON at the edges (bundle files, app-graphs, WebDriver request bodies) is typed
       // Record<string, any> before zod or a reader narrows it; strict tsc checks everything else.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
+  },
+  {
+    // Tests and benches are white-box: they may import a package's internal modules to test them.
+    files: ['test/**', 'bench/**'],
+    rules: { 'import-x/no-relative-packages': 'off' },
   },
 );
