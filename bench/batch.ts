@@ -77,7 +77,10 @@ function treeRss(): number {
     const tree = new Set([process.pid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const [pid, ppid] of parent) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
+      for (const [pid, ppid] of parent) if (!tree.has(pid) && tree.has(ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
     }
     let kb = 0;
     for (const pid of tree) {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Logger } from 'pino';
 import { startAppium, type AppiumServer } from '../src/appium/server.ts';
 import type { Device } from '../src/device/device.ts';
 import { GovappError } from '../src/errors.ts';
@@ -13,6 +12,7 @@ import { createLogger } from '../src/log.ts';
 import { configSecrets } from '../src/secrets.ts';
 import { RequestClock } from '../src/device/request-clock.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
+// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (hooks)
 import { finalizeBundle } from '../reports/finalize.ts';
 import { hashFile } from '../src/bundle/manifest-hash.ts';
 import { Explorer } from './explorer.ts';
@@ -30,6 +30,7 @@ import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { createTapGate } from './safety/ocr-gate.ts';
+// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (hooks)
 import { computeSignals } from '../detectors/lib/signals.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;

@@ -3,11 +3,10 @@
  * the batch summary), and the bidi filter for terminal output. Text from the app under test is
  * untrusted: besides markup, it may carry Unicode bidirectional controls (U+202E RIGHT-TO-LEFT
  * OVERRIDE …) that would reverse the report's own sentences around it; they are removed from what
- * is shown (the bundle's JSON keeps the text as recorded).
+ * is shown (the bundle's JSON keeps the text as recorded). The escaping itself is the shared
+ * `escapeXml` (packages/app-graph), which the page sources use too.
  */
-
-/** Characters XML 1.0 cannot hold at all (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/F). */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { escapeXml } from '@govapp/app-graph/xml-escape';
 
 /** Bidi embeddings, overrides, isolates and marks: U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C. */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
@@ -19,11 +18,5 @@ export function stripBidi(value: unknown): string {
 
 /** Safe in element text and in quoted attribute values of HTML, SVG and XML. */
 export function escapeMarkup(value: unknown): string {
-  return stripBidi(value)
-    .replace(INVALID_XML, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return escapeXml(stripBidi(value));
 }

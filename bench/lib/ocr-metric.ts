@@ -1,7 +1,7 @@
 import type { Rect } from '../../src/geometry.ts';
 import { intersection } from '../../src/geometry.ts';
 import type { OcrBox } from '../../src/observation.ts';
-import { readingOrder } from '../../src/ocr/engine.ts';
+import { readingOrder } from '../../src/ocr/engine-api.ts';
 import { chars, normalizeText, substringDistance } from '../../src/ocr/text.ts';
 
 /**

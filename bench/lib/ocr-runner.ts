@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { OcrBox } from '../../src/observation.ts';
-import { createEngine, type OcrEngine } from '../../src/ocr/engine.ts';
+import type { OcrEngine } from '../../src/ocr/engine-api.ts';
+import { createEngine } from '../../src/ocr/engine.ts';
 import type { PaddleOptions } from '../../src/ocr/paddle.ts';
 import { tesseractCli } from './tesseract-cli.ts';
 

@@ -1,4 +1,5 @@
 import type { Rect } from '../../src/geometry.ts';
+import { escapeMarkup } from '../../src/escape.ts';
 
 /**
  * A tiny drawing model for synthetic 1080×2340 UI screenshots: shapes plus text items whose
@@ -53,7 +54,7 @@ export class SvgScreen {
     const baseline = t.y + Math.round(t.size * 0.88);
     this.#parts.push(
       `<text x="${t.x}" y="${baseline}" font-family="${FONT}" font-size="${t.size}" fill="${t.color ?? '#222222'}"` +
-        `${t.bold ? ' font-weight="bold"' : ''} text-anchor="${anchor}">${escapeXml(t.text)}</text>`,
+        `${t.bold ? ' font-weight="bold"' : ''} text-anchor="${anchor}">${escapeMarkup(t.text)}</text>`,
     );
     this.texts.push({
       text: t.text,
@@ -72,8 +73,4 @@ export function textWidth(text: string, size: number): number {
   let em = 0;
   for (const c of text) em += /[\u2e80-\uffef]/.test(c) ? 1 : /[A-Z0-9@%]/.test(c) ? 0.6 : 0.5;
   return em * size;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { OcrBox } from '../../src/observation.ts';
-import { readingOrder } from '../../src/ocr/engine.ts';
+import { readingOrder } from '../../src/ocr/engine-api.ts';
 import { joinWords } from '../../src/ocr/tesseract.ts';
 
 /** The Tesseract command-line program (e.g. Debian `tesseract-ocr` + `tesseract-ocr-chi-sim`), as a reference. */

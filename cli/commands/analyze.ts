@@ -6,6 +6,7 @@ import { reportGate, verdictRows } from '../summary.ts';
 import { readFindings } from '../../reports/bundle-data.ts';
 import { finalizeBundle } from '../../reports/finalize.ts';
 import { readObservation } from '../../src/bundle/read.ts';
+// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (hooks)
 import { computeSignals } from '../../detectors/lib/signals.ts';
 import { GovappError, describeError } from '../../src/errors.ts';
 import { buildFindings } from '../../src/findings/build.ts';

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { crawl } from '../../crawlers/crawl.ts';
 import { parseAppArgument } from '../../crawlers/target.ts';
-import type { CrawlProgress, OcrMode, StrategyName } from '../../crawlers/types.ts';
+import type { CrawlProgress } from '../../crawlers/types.ts';
 import { BadInputError, isInputErrorCode } from '../../src/errors.ts';
 import { createLogger } from '../../src/log.ts';
 import { LiveStatus } from '../live-status.ts';

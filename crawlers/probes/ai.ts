@@ -1,3 +1,4 @@
+// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (seek)
 import { AI_SERVICE_TERMS } from '../../detectors/lib/vocab.ts';
 import { center } from '../../src/geometry.ts';
 import { labelOf, type Snapshot, type UiElement } from '../../src/snapshot/model.ts';

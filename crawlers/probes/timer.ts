@@ -1,3 +1,4 @@
+// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (seek)
 import { counterTokens } from '../../detectors/lib/duration.ts';
 import type { UiElement, Snapshot } from '../../src/snapshot/model.ts';
 import type { Task, TaskProvider } from '../explorer.ts';

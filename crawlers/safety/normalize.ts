@@ -14,6 +14,8 @@ import { Converter } from 'opencc-js/t2cn';
  * - case-folded, separators (`-`, `_`, `·`) and runs of whitespace folded to one space.
  */
 
+// The class lists single invisible code points (combining grapheme joiner, variation selectors) on purpose.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
 
 const fromHongKong = Converter({ from: 'hk', to: 'cn' });

@@ -9,6 +9,7 @@ import {
   RANKING_TERMS,
   REPORT_TERMS,
   SPECIAL_SCENARIOS,
+  // eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (seek)
 } from '../../detectors/lib/vocab.ts';
 import type { CandidateAction } from '../actions.ts';
 import type { ExplorationGraph, StateNode } from '../graph.ts';

@@ -1,7 +1,7 @@
 import { containsPoint, center, height, type Rect } from '../../src/geometry.ts';
 import type { ObservedScreen, ScreenText } from '../../src/observation.ts';
 import type { UiElement } from '../../src/snapshot/model.ts';
-import { contentTexts } from './screens.ts';
+import { contentTexts } from './content-texts.ts';
 import { norm } from './text.ts';
 
 /**

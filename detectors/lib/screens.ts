@@ -1,6 +1,7 @@
 import { height, type Rect } from '../../src/geometry.ts';
 import type { CrawlObservation, ObservedScreen, ScreenText } from '../../src/observation.ts';
-import { isSystemWindowPackage, type UiElement } from '../../src/snapshot/model.ts';
+import type { UiElement } from '../../src/snapshot/model.ts';
+import { contentTexts } from './content-texts.ts';
 import { messageTexts } from './conversation.ts';
 import { charLength, display, norm } from './text.ts';
 
@@ -9,19 +10,7 @@ export function appScreens(obs: CrawlObservation): ObservedScreen[] {
   return obs.screens.filter((s) => s.inApp);
 }
 
-/**
- * What the app shows on a screen: texts and OCR, without input placeholders (`hint`), empty strings
- * and the texts of system windows a multi-window dump carries beside the app (status bar,
- * keyboard, gesture bar, launcher).
- */
-export function contentTexts(screen: ObservedScreen): ScreenText[] {
-  return screen.texts.filter((t) => t.kind !== 'hint' && norm(t.text) !== '' && !inSystemWindow(screen, t));
-}
-
-function inSystemWindow(screen: ObservedScreen, t: ScreenText): boolean {
-  const pkg = t.elementId === undefined ? '' : (screen.snapshot.elements[t.elementId]?.package ?? '');
-  return pkg !== screen.package && isSystemWindowPackage(pkg);
-}
+export { contentTexts };
 
 export function elementOf(screen: ObservedScreen, t: ScreenText): UiElement | undefined {
   return t.elementId === undefined ? undefined : screen.snapshot.elements[t.elementId];

@@ -17,7 +17,6 @@ import { parsePageSourceBytes } from '../snapshot/parse.ts';
 type Loose = Record<string, any>;
 
 /** A bundle's JSON file by relative path; undefined when absent; BAD_BUNDLE naming the file when not JSON. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function readBundleJson(dir: string, rel: string): any {
   const file = path.join(dir, rel);
   if (!existsSync(file)) return undefined;

@@ -1,6 +1,7 @@
 import { GovappError, isGovappError } from '../errors.ts';
 import type { OcrBox } from '../observation.ts';
-import { createEngine, type EngineOptions, type OcrEngine, type OcrEngineKind } from './engine.ts';
+import type { OcrEngine } from './engine-api.ts';
+import { createEngine, type EngineOptions, type OcrEngineKind } from './engine.ts';
 
 /**
  * The OcrService back end for `workers: 0`: the engine runs on the calling thread, one job at a

@@ -1,7 +1,7 @@
 import { area, center, containsPoint, intersection, type Rect } from '../geometry.ts';
 import type { OcrBox, ScreenText } from '../observation.ts';
 import type { Snapshot, UiElement } from '../snapshot/model.ts';
-import { readingOrder } from './engine.ts';
+import { readingOrder } from './engine-api.ts';
 import { commonChars, matchKey } from './text.ts';
 
 /**

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { GovappError } from '../errors.ts';
 import type { Rect } from '../geometry.ts';
 import type { OcrBox } from '../observation.ts';
-import { definedOnly, readingOrder, type OcrEngine } from './engine.ts';
+import { definedOnly, readingOrder, type OcrEngine } from './engine-api.ts';
 import { boxesFromProbMap, DB_DEFAULTS, detSize, detTensorData, type DbOptions } from './paddle-det.ts';
 import { ctcDecode, parseDictionary, REC_HEIGHT, recTensorData, recWidth } from './paddle-rec.ts';
 

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { GovappError } from '../errors.ts';
 import type { OcrBox } from '../observation.ts';
-import { definedOnly, readingOrder, type OcrEngine } from './engine.ts';
+import { definedOnly, readingOrder, type OcrEngine } from './engine-api.ts';
 
 /**
  * tesseract.js (Tesseract 5 LSTM in WebAssembly) with the `chi_sim` and `eng` traineddata of the

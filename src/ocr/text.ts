@@ -71,20 +71,8 @@ export function coverage(a: string, b: string): number {
 
 /** Levenshtein distance over code points. */
 export function editDistance(a: string, b: string): number {
-  const x = chars(a);
   const y = chars(b);
-  if (x.length === 0) return y.length;
-  if (y.length === 0) return x.length;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  let cur = new Array<number>(y.length + 1);
-  for (let i = 1; i <= x.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[y.length];
+  return lastRow(chars(a), y, false)[y.length];
 }
 
 /**
@@ -93,9 +81,15 @@ export function editDistance(a: string, b: string): number {
  * that also holds other text.
  */
 export function substringDistance(needle: string, haystack: string): number {
-  const x = chars(needle);
-  const y = chars(haystack);
-  let prev = new Array<number>(y.length + 1).fill(0);
+  return Math.min(...lastRow(chars(needle), chars(haystack), true));
+}
+
+/**
+ * The one Levenshtein loop: the last row of the distance table of `x` against `y` (two rows kept).
+ * `freeStart` makes skipping a prefix of `y` cost nothing (row 0 all zeros), for substring matching.
+ */
+function lastRow(x: string[], y: string[], freeStart: boolean): number[] {
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => (freeStart ? 0 : j));
   let cur = new Array<number>(y.length + 1);
   for (let i = 1; i <= x.length; i++) {
     cur[0] = i;
@@ -104,5 +98,5 @@ export function substringDistance(needle: string, haystack: string): number {
     }
     [prev, cur] = [cur, prev];
   }
-  return Math.min(...prev);
+  return prev;
 }

@@ -52,9 +52,9 @@ describe('govapp report / verify', () => {
     writeFileSync(path.join(copy, 'states/injected.png'), 'x');
     const r = await cli('verify', copy);
     expect(r.code).toBe(EXIT.INTEGRITY);
-    expect(r.stdout).toMatch(/^changed  states\/home\.png/m);
-    expect(r.stdout).toMatch(/^missing  probes\.json/m);
-    expect(r.stdout).toMatch(/^added    states\/injected\.png/m);
+    expect(r.stdout).toMatch(/^changed {2}states\/home\.png/m);
+    expect(r.stdout).toMatch(/^missing {2}probes\.json/m);
+    expect(r.stdout).toMatch(/^added {4}states\/injected\.png/m);
     expect(r.stdout).toMatch(/^FAILED: /m);
     const json = JSON.parse((await cli('verify', copy, '--json')).stdout);
     expect(json).toMatchObject({ ok: false, missing: ['probes.json'], added: ['states/injected.png'] });

@@ -3,9 +3,8 @@
  * both the replay driver's own runtime (drivers/replay/lib), so a simulated app behaves exactly
  * as a replayed one does.
  */
-import { loadAppGraph, type LoadedAppGraph } from '../../../src/appgraph/load.ts';
-import { GraphRuntime } from '../../replay/lib/graph-runtime.ts';
-import { ScreenLibrary } from '../../replay/lib/screens.ts';
+import { loadAppGraph, type LoadedAppGraph } from '@govapp/app-graph/load';
+import { GraphRuntime, ScreenLibrary } from 'appium-replay-driver/runtime';
 
 export class InstalledApp {
   readonly loaded: LoadedAppGraph;

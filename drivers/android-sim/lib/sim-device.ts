@@ -3,8 +3,7 @@
  * (app-graph apps and opaque ones such as the UiAutomator2 server APKs), port forwards, settings,
  * the soft keyboard, the instrumentation process and the fault/latency profile.
  */
-import { LAUNCHER_ACTIVITY, LAUNCHER_PACKAGE } from '../../replay/lib/launcher.ts';
-import type { ScreenView } from '../../replay/lib/view.ts';
+import { LAUNCHER_ACTIVITY, LAUNCHER_PACKAGE, type ScreenView } from 'appium-replay-driver/runtime';
 import type { Channel } from './channel.ts';
 import { InstalledApp, qualify } from './installed-app.ts';
 import { profileSchema, type Profile, type ProfileInput } from './profiles.ts';

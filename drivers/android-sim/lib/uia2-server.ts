@@ -7,13 +7,7 @@
  * `maxTextLength` cutting typed text in UTF-16 units, element ids that go stale with their screen.
  */
 import { randomUUID } from 'node:crypto';
-import { interpretActions } from '../../replay/lib/actions.ts';
-import type { Gesture } from '../../replay/lib/graph-runtime.ts';
-import { attributeOf, centerOf, elementId, elementRef, findNodes, InvalidSelector, parseElementId, rectOf } from '../../replay/lib/elements.ts';
-import { launcherScreenshot } from '../../replay/lib/launcher.ts';
-import { renderSource } from '../../replay/lib/source-render.ts';
-import { isEditable } from '../../replay/lib/text-input.ts';
-import type { ScreenView, ViewNode } from '../../replay/lib/view.ts';
+import { attributeOf, centerOf, elementId, elementRef, findNodes, interpretActions, InvalidSelector, isEditable, launcherScreenshot, parseElementId, rectOf, renderSource, type Gesture, type ScreenView, type ViewNode } from 'appium-replay-driver/runtime';
 import { sleep } from './profiles.ts';
 import type { SimDevice } from './sim-device.ts';
 

@@ -6,7 +6,7 @@
  * back to is live again (same Activity, same views).
  */
 import * as xpath from 'xpath';
-import { parseXmlDocument } from '../../../src/snapshot/parse.ts';
+import { parseXmlDocument } from '@govapp/app-graph/snapshot/parse';
 import { ELEMENT_KEY } from './actions.ts';
 import { renderSource } from './source-render.ts';
 import { findByUiSelector } from './uiselector.ts';

@@ -6,7 +6,7 @@
  * Timed moves are evaluated lazily: every query or action first `settle()`s, firing each timer
  * that fell due since the state was entered, chained, each at its own due time.
  */
-import type { AppGraph, AppGraphTransition, Selector } from '../../../src/appgraph/schema.ts';
+import type { AppGraph, AppGraphTransition, Selector } from '@govapp/app-graph/schema';
 import { BackStack, type AppStatus } from './back-stack.ts';
 import { climbToClickable, deepestAt, matchesSelector } from './hit-test.ts';
 import { LAUNCHER_ICON_ID, LAUNCHER_PACKAGE, launcherView } from './launcher.ts';

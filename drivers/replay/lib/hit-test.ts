@@ -1,6 +1,6 @@
 /** Where a tap lands and what it matches (spec: "Taps", "Selectors"). Pure. */
-import { containsPoint } from '../../../src/geometry.ts';
-import type { Selector } from '../../../src/appgraph/schema.ts';
+import { containsPoint } from '@govapp/app-graph/geometry';
+import type { Selector } from '@govapp/app-graph/schema';
 import type { ViewNode } from './view.ts';
 
 /**

@@ -4,7 +4,7 @@
  * the app's icon, which relaunches the app when tapped.
  */
 import sharp from 'sharp';
-import { formatBounds } from '../../../src/geometry.ts';
+import { formatBounds } from '@govapp/app-graph/geometry';
 import type { ScreenView, ViewNode } from './view.ts';
 
 export const LAUNCHER_PACKAGE = 'com.android.launcher3';

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LoadedAppGraph } from '../../../src/appgraph/load.ts';
-import { BadInputError, isGovappError } from '../../../src/errors.ts';
-import { parsePageSource } from '../../../src/snapshot/parse.ts';
+import type { LoadedAppGraph } from '@govapp/app-graph/load';
+import { BadInputError, isGovappError } from '@govapp/app-graph/errors';
+import { parsePageSource } from '@govapp/app-graph/snapshot/parse';
 import type { ScreenSource } from './graph-runtime.ts';
 import { nodesFromSnapshot } from './view.ts';
 

@@ -3,6 +3,7 @@
  * in: tag = class name, attributes in UiAutomator2's order, `displayed` always present, root
  * `<hierarchy index="0" class="hierarchy" rotation width height>`. Pure.
  */
+import { escapeXml } from '@govapp/app-graph/xml-escape';
 import type { ScreenView, ViewNode } from './view.ts';
 
 /** UiAutomator2's attribute order; attributes it does not know (hint, NAF …) follow in source order. */
@@ -13,20 +14,13 @@ const ATTR_ORDER = [
 ] as const;
 const ORDERED = new Set<string>(ATTR_ORDER);
 
-// Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone surrogates):
-// UiAutomator2 drops them too.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
+/**
+ * An attribute value as the UiAutomator2 server writes it: entities, numeric references for
+ * tab/LF/CR, and characters XML 1.0 forbids (C0 controls, U+FFFE/U+FFFF, lone surrogates) dropped,
+ * as the server drops them. The shared escaper (packages/app-graph), so host and driver agree.
+ */
 export function escapeAttr(value: string): string {
-  return value.replace(INVALID_XML, '').replace(/[&<>"\t\n\r]/g, (c) => {
-    switch (c) {
-      case '&': return '&amp;';
-      case '<': return '&lt;';
-      case '>': return '&gt;';
-      case '"': return '&quot;';
-      default: return `&#${c.charCodeAt(0)};`;
-    }
-  });
+  return escapeXml(value, { invalid: 'drop', whitespace: 'reference' });
 }
 
 /** A class name as an XML tag: characters outside a name (`$` of inner classes …) become `_`. */

@@ -2,7 +2,7 @@
  * The view of one app-graph state at a moment: its recorded nodes with dynamic text (`{elapsed}`)
  * and typed text applied (spec: "Dynamic text", "Text input"). Pure.
  */
-import type { AppGraph, AppGraphState } from '../../../src/appgraph/schema.ts';
+import type { AppGraph, AppGraphState } from '@govapp/app-graph/schema';
 import type { Entry } from './back-stack.ts';
 import { matchesSelector } from './hit-test.ts';
 import { cloneNodes, type ScreenView, type ViewNode } from './view.ts';

@@ -4,7 +4,7 @@
  * Pure; every loop walks code points, never UTF-16 units, so a supplementary character such as
  * U+20000 counts as one character (and a surrogate pair split over two keystrokes joins up again).
  */
-import type { AppGraph } from '../../../src/appgraph/schema.ts';
+import type { AppGraph } from '@govapp/app-graph/schema';
 
 export type CodePointRange = readonly [number, number];
 

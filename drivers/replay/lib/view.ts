@@ -2,8 +2,8 @@
  * What the device shows at one moment: the nodes of the current screen with their attributes as
  * they are served (typed and dynamic text applied), plus the screen's identity. Pure.
  */
-import { parseBounds, type Rect } from '../../../src/geometry.ts';
-import type { Snapshot } from '../../../src/snapshot/model.ts';
+import { parseBounds, type Rect } from '@govapp/app-graph/geometry';
+import type { Snapshot } from '@govapp/app-graph/snapshot/model';
 
 export interface ViewNode {
   /** Pre-order position in the screen, the same as in the served page source. */
