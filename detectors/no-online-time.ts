@@ -84,7 +84,8 @@ export default defineDetector({
         {
           name: 'time',
           weight: 7,
-          words: [...ONLINE_TIME_LABELS, '时长', '观看', '学习记录', '学习档案', '学习统计', '历史记录', '浏览记录', '足迹'],
+          // The counters' labels and statistics headings, and the records and histories that list watched time.
+          words: [...ONLINE_TIME_LABELS, ...TIME_STAT_HEADINGS, '时长', '观看', '学习档案', '历史记录', '浏览记录', '足迹'],
           ids: ['history', 'duration', 'footprint', 'study_?record', 'watch_?record', 'online_?time'],
           decay: 0.6,
         },

@@ -143,7 +143,7 @@ export default defineDetector({
     seek: {
       entries: [
         { name: 'ranking', weight: 10, words: [...RANKING_TERMS, '榜'], ids: ['rank', 'leader_?board', 'paihang'], except: NON_USER_RANK_SUBJECTS, decay: 0.4 },
-        { name: 'points', weight: 8, words: [...POINTS_TERMS, '积分商城', '我的积分'], ids: ['points?', 'score', 'credit', 'jifen'], decay: 0.5 },
+        { name: 'points', weight: 8, words: POINTS_TERMS, ids: ['points?', 'score', 'credit', 'jifen'], decay: 0.5 },
         // Points are usually earned by tasks (每日任务, 答题): their screens show the points and where they rank.
         { name: 'tasks', weight: 6, words: ['任务', '答题', '挑战', '每日'], ids: ['tasks?', 'missions?', 'daily', 'quiz'], decay: 0.6 },
       ],
