@@ -20,9 +20,8 @@ import { loginWalls } from './walls.ts';
 import { openDevice } from './open-device.ts';
 import { LoginTasks } from './login.ts';
 import { DialogTasks } from './dialogs.ts';
-import { TimerProbe } from './probes/timer.ts';
-import { EncodingProbe } from './probes/encoding.ts';
-import { AiQuestionProbe } from './probes/ai.ts';
+import { probesFor } from './probes/index.ts';
+import { computeSignals, detectors } from '../detectors/index.ts';
 import { resolveTarget, targetPackage } from './target.ts';
 import { strategyFor } from './strategies/index.ts';
 import type { CrawlOptions, CrawlProgress, CrawlResult } from './types.ts';
@@ -30,8 +29,6 @@ import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { createTapGate } from './safety/ocr-gate.ts';
-// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (hooks)
-import { computeSignals } from '../detectors/lib/signals.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
 const DEFAULT_MAX_MINUTES = 30;
@@ -108,7 +105,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     const login = new LoginTasks(credentials, policy);
     const dialogs = new DialogTasks(config.crawl.permissions, policy);
     // Observe-only: no probe that types or sends.
-    const probes = policy.level === 'strict' ? [new TimerProbe(config.probes.timerSeconds)] : [new TimerProbe(config.probes.timerSeconds), new EncodingProbe(config.probes.encoding), new AiQuestionProbe(config.probes.aiQuestion)];
+    const probes = probesFor(detectors, config.probes, { observeOnly: policy.level === 'strict' });
     const explorer = new Explorer({
       tasks: [dialogs, login, ...probes],
       device,

@@ -1,3 +1,4 @@
+import { containsButtonPhrase, isButton, SKIP_COUNTDOWN_RE } from '../src/dialog-words.ts';
 import { GovappError } from '../src/errors.ts';
 import { center } from '../src/geometry.ts';
 import { labelOf, type Snapshot, type UiElement } from '../src/snapshot/model.ts';
@@ -44,15 +45,19 @@ const PERMISSION_WORDS: Array<[RegExp, string]> = [
   [/身体传感器|body sensors/i, 'body sensors'],
 ];
 
-const ALLOW_FOREGROUND = /(仅在使用(该|此)?应用(期间|时)允许|使用(应用)?时允许|while using the app|^允许$|^始终允许$|^allow$)/i;
-const DENY = /(^不允许$|^拒绝$|^禁止$|don.?t allow|^deny$)/i;
 const CONSENT_TEXT = /(隐私政策|隐私协议|用户协议|个人信息保护|服务协议|privacy policy)/i;
-const CONSENT_AGREE = /^(同意|同意并继续|同意并进入|我同意|已阅读并同意|接受|agree|accept)$/i;
 const UPDATE_TEXT = /(发现新版本|版本更新|新版本|升级提示|立即更新|立即升级|update available|new version)/i;
-const UPDATE_LATER = /^(以后再说|稍后再说|稍后|下次再说|暂不更新|暂不升级|取消|忽略|关闭|later|not now|cancel)$/i;
-const SKIP = /^(跳过|跳过广告|跳过\s*\d+\s*[sS秒]?|\d+\s*[sS秒]?\s*跳过|skip|skip ad)$/i;
 const CRASH_TEXT = /(已停止运行|屡次停止运行|没有响应|无响应|keeps stopping|has stopped|isn.?t responding)/i;
-const CRASH_CLOSE = /^(关闭应用|确定|关闭|close app|ok|close)$/i;
+
+/** Which buttons answer each kind of dialog (words: src/dialog-words.ts). */
+const ANSWERS = {
+  allow: (l: string) => containsButtonPhrase(l, 'allowWhileUsing') || isButton(l, 'allow'),
+  deny: (l: string) => isButton(l, 'deny'),
+  consent: (l: string) => isButton(l, 'agree'),
+  update: (l: string) => isButton(l, 'later', 'close'),
+  skip: (l: string) => isButton(l, 'skip') || SKIP_COUNTDOWN_RE.test(l),
+  crash: (l: string) => isButton(l, 'closeApp', 'confirm', 'close'),
+};
 
 function clickables(s: Snapshot): UiElement[] {
   return s.elements.filter((e) => e.clickable && e.enabled && e.displayed);
@@ -66,25 +71,25 @@ function screenText(s: Snapshot): string {
 export function classifyDialog(s: Snapshot, pkg: string, permissionAnswer: 'allow' | 'deny' = 'allow'): { kind: DialogKind; button: UiElement } | undefined {
   const text = screenText(s);
   const buttons = clickables(s);
-  const find = (re: RegExp) => buttons.find((b) => re.test(labelOf(s, b).replace(/\s+/g, ' ').trim()));
+  const find = (answers: (label: string) => boolean) => buttons.find((b) => answers(labelOf(s, b).replace(/\s+/g, ' ').trim()));
   if (PERMISSION_PKG.test(pkg) || buttons.some((b) => /permission_(allow|deny)/.test(b.resourceId))) {
     const byId = buttons.find((b) => (permissionAnswer === 'allow' ? /permission_allow_foreground_only_button|permission_allow_button/ : /permission_deny_button/).test(b.resourceId));
-    const button = byId ?? find(permissionAnswer === 'allow' ? ALLOW_FOREGROUND : DENY);
+    const button = byId ?? find(ANSWERS[permissionAnswer]);
     return button ? { kind: 'permission', button } : undefined;
   }
   if (CRASH_TEXT.test(text) && (pkg === 'android' || /aerr_|anr_/.test(buttons.map((b) => b.resourceId).join(' ')))) {
-    const button = buttons.find((b) => /aerr_close|anr_close/.test(b.resourceId)) ?? find(CRASH_CLOSE);
+    const button = buttons.find((b) => /aerr_close|anr_close/.test(b.resourceId)) ?? find(ANSWERS.crash);
     return button ? { kind: 'crash', button } : undefined;
   }
   if (CONSENT_TEXT.test(text)) {
-    const button = find(CONSENT_AGREE);
+    const button = find(ANSWERS.consent);
     if (button) return { kind: 'consent', button };
   }
   if (UPDATE_TEXT.test(text)) {
-    const button = find(UPDATE_LATER);
+    const button = find(ANSWERS.update);
     if (button) return { kind: 'update', button };
   }
-  const skip = find(SKIP);
+  const skip = find(ANSWERS.skip);
   if (skip) return { kind: 'skip', button: skip };
   return undefined;
 }

@@ -271,7 +271,7 @@ export class Explorer {
       const start = this.here.key ? this.graph.get(this.here.key) : undefined;
       return start && this.budgetLeft() && this.graph.pathTo(start.key, (m) => this.graph.hasWork(m)) ? this.travel(start, true) : true;
     }
-    const target = this.o.strategy.pickTarget(reachable, (n) => paths.get(n.key)!.length);
+    const target = this.o.strategy.pickTarget(reachable, (n) => paths.get(n.key)!.length, this.graph);
     const path = paths.get(target!.key)!;
     this.seeking = target;
     try {

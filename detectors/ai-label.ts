@@ -47,6 +47,19 @@ export default defineDetector({
       noService: '未发现智能问答、智能助手等AI服务，本条不适用',
       notExplored: '未观察到应用内页面，无法判断是否提供AI服务',
     },
+    seek: {
+      entries: [
+        {
+          name: 'ai',
+          weight: 8,
+          words: [...AI_SERVICE_TERMS, '智能', 'AI'],
+          ids: ['ai(_|$)', 'assistant', 'chat_?bot', 'robot', 'smart_?qa'],
+          decay: 0.5,
+        },
+      ],
+      // Labels show on answers: ask the service one harmless question.
+      probes: [{ probe: 'ai-question', serviceWords: AI_SERVICE_TERMS }],
+    },
   },
   options: z.object({
     /** Shortest text (characters) taken for a generated answer. */

@@ -62,6 +62,21 @@ export default defineDetector({
       none: '已遍历{{count}}个应用内页面，未发现投诉、建议或反馈渠道',
       notExplored: '未观察到应用内页面，无法判断是否提供投诉建议功能',
     },
+    seek: {
+      entries: [
+        {
+          name: 'complaint',
+          weight: 9,
+          // Besides the channel's own words: help and contact pages, and the citizens' hotline 12345, list its contacts.
+          words: [...COMPLAINT_TERMS, '客服', '帮助', '热线', '联系我们', '联系方式', '12345'],
+          ids: ['feedback', 'complain', 'suggest', 'advice', 'opinion', 'message_?board', 'guestbook', 'help', 'contact_?us', 'kefu', 'customer_?service'],
+          except: NOT_COMPLAINT_TERMS,
+          // An AI service named 客服 (智能客服, AI客服) answers questions; it is not where complaints go.
+          yieldsTo: ['ai'],
+          decay: 0.5,
+        },
+      ],
+    },
   },
   options: z.object({
     maxEntryLength: z.number().int().positive().default(12),

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { GovappError } from '../src/errors.ts';
 import { VERDICTS, type Basis, type ClauseId, type ClauseResult, type Evidence, type Verdict } from '../src/findings/schema.ts';
 import type { CrawlObservation } from '../src/observation.ts';
+import { checkSeek, type DetectorSeek } from './seek.ts';
 
 /**
- * A detector is shaped like an ESLint rule: `meta` (id, clause, title, Chinese message templates),
- * zod-typed `options` with defaults, and a pure `detect(app, ctx)` that calls `ctx.report()`
- * exactly once with a verdict, a message id, the template's data and the evidence.
+ * A detector is shaped like an ESLint rule: `meta` (id, clause, title, Chinese message templates,
+ * what the crawler should seek on its behalf), zod-typed `options` with defaults, and a pure
+ * `detect(app, ctx)` that calls `ctx.report()` exactly once with a verdict, a message id, the
+ * template's data and the evidence.
  */
 export interface DetectorMeta<M extends string> {
   /** Also the file name: detectors/<id>.ts, test/detectors/<id>.test.ts. */
@@ -20,6 +22,8 @@ export interface DetectorMeta<M extends string> {
    * `fail` whose evidence is only a cut-off name still rests on not having found the full one.
    */
   basis?: Partial<Record<M, Basis>>;
+  /** What the crawler should look for on this clause's behalf: entries to tap early, probes to run. */
+  seek: DetectorSeek;
 }
 
 export type MessageData = Record<string, string | number>;
@@ -49,6 +53,7 @@ export interface Detector<S extends z.ZodType = z.ZodType, M extends string = st
 export function defineDetector<S extends z.ZodType, M extends string>(detector: Detector<S, M>): Detector<S, M> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(detector.meta.id)) throw new GovappError('INTERNAL', `detector id "${detector.meta.id}" is not kebab-case`);
   if (Object.keys(detector.meta.messages).length === 0) throw new GovappError('INTERNAL', `detector ${detector.meta.id} has no messages`);
+  checkSeek(detector.meta.id, detector.meta.seek);
   return Object.freeze(detector);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ObservedScreen } from '../src/observation.ts';
 import { defineDetector } from './define.ts';
+import { ABOUT_PAGE } from './lib/about-page.ts';
 import { rowEvidence } from './lib/evidence.ts';
 import { findFilingNumbers, normalizeFiling, type FilingMatch } from './lib/filing.ts';
 import { appScreens, contentTexts, isClipped, rowsOf, screenName, type Row } from './lib/screens.ts';
@@ -27,6 +28,7 @@ export default defineDetector({
       none: '已遍历{{count}}个应用内页面，未发现备案编号',
       notExplored: '未观察到应用内页面，无法判断是否显示备案编号',
     },
+    seek: { entries: [ABOUT_PAGE] },
   },
   options: z.object({}),
   detect(app, ctx) {

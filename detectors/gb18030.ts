@@ -43,6 +43,7 @@ export default defineDetector({
       noProbe: '未进入可安全输入的文本框，未能进行GB 18030-2022字符输入测试',
       noLevel3: '输入测试未包含GB 18030-2022三级字符，无法判定是否支持实现级别3',
     },
+    seek: { entries: [], probes: [{ probe: 'encoding' }] },
   },
   options: z.object({}),
   detect(app, ctx) {

@@ -17,6 +17,7 @@ export default defineDetector({
       none: '已遍历{{count}}个应用内页面，未发现举报入口或举报渠道',
       notExplored: '未观察到应用内页面，无法判断是否提供举报功能',
     },
+    seek: { entries: [{ name: 'report', weight: 7, words: REPORT_TERMS, ids: ['jubao', 'report'], decay: 0.4 }] },
   },
   options: z.object({
     maxEntryLength: z.number().int().positive().default(16),

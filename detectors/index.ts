@@ -11,10 +11,15 @@ import noPointsRanking from './no-points-ranking.ts';
 import noProofOfWorkUpload from './no-proof-of-work-upload.ts';
 import unitName from './unit-name.ts';
 
+export type { Detector } from './define.ts';
+export { computeSignals } from './lib/signals.ts';
+export type { DetectorSeek, ProbeName, ProbeNeeds, SeekEntry, SeekProbe } from './seek.ts';
+
 /**
  * Every detector, one per clause, in findings/1 clause order (4.1.1 … 7.3). Adding a detector
  * means adding it here, a table test test/detectors/<id>.test.ts and a section in docs/clauses.md
- * (test/detectors/registry.test.ts checks all three).
+ * (test/detectors/registry.test.ts checks all three). Its `meta.seek` is all the crawler needs
+ * to seek its evidence: the targeted strategy and the probe list are built from this registry.
  */
 export const detectors: readonly Detector[] = [
   noCheckIn, // 4.1.1

@@ -7,7 +7,7 @@ import { flowsVia, type Flow } from './lib/flows.ts';
 import { findScenario, scenarioContext, type ScenarioMatch } from './lib/scenario.ts';
 import { appScreens, contentTexts, isEntry, screenName } from './lib/screens.ts';
 import { charLength, findTerm, norm, quote, squash } from './lib/text.ts';
-import { CHECK_IN_CONFIRM_RE, CHECK_IN_TERMS } from './lib/vocab.ts';
+import { CHECK_IN_CONFIRM_RE, CHECK_IN_TERMS, SPECIAL_SCENARIOS } from './lib/vocab.ts';
 
 /** One check-in function seen: an entry (maybe with the confirmation its tap led to) or a bare confirmation. */
 interface Finding {
@@ -33,6 +33,13 @@ export default defineDetector({
       scenario: '发现打卡签到功能“{{entry}}”，位于{{scenario}}场景（依据“{{term}}”），属标准允许的特殊场景，需人工确认',
       none: '已遍历{{count}}个应用内页面，未发现打卡签到功能',
       notExplored: '未观察到应用内页面，无法判断是否存在打卡签到功能',
+    },
+    seek: {
+      entries: [
+        { name: 'check-in', weight: 10, words: CHECK_IN_TERMS, ids: ['sign_?in', 'check_?in', 'punch', 'clock_?in', 'qiandao', 'daka'], decay: 0.4 },
+        // Check-in is allowed only in special scenarios (patrols, duty, emergencies), where it is common: worth a look for review.
+        { name: 'scenario', weight: 4, words: SPECIAL_SCENARIOS.flatMap((s) => s.terms), ids: ['patrol', 'inspect', 'duty', 'emergency'], decay: 0.6 },
+      ],
     },
   },
   options: z.object({

@@ -75,6 +75,9 @@ export default defineDetector({
       none: '已遍历{{count}}个应用内页面，未发现商城、付费商品或广告等商业活动',
       notExplored: '未观察到应用内页面，无法判断是否存在商业活动',
     },
+    seek: {
+      entries: [{ name: 'commerce', weight: 5, words: ['商城', '兑换', '商品', '店铺', '会员', '优惠', '购物'], ids: ['shop', 'mall', 'store', 'goods', 'vip'], decay: 0.5 }],
+    },
   },
   options: z.object({
     maxEntryLength: z.number().int().positive().default(12),

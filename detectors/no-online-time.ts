@@ -79,6 +79,28 @@ export default defineDetector({
       none: '已遍历{{count}}个应用内页面，未发现在线时长、学习时长等统计',
       notExplored: '未观察到应用内页面，无法判断是否存在在线时长统计',
     },
+    seek: {
+      entries: [
+        {
+          name: 'time',
+          weight: 7,
+          // The counters' labels and statistics headings, and the records and histories that list watched time.
+          words: [...ONLINE_TIME_LABELS, ...TIME_STAT_HEADINGS, '时长', '观看', '学习档案', '历史记录', '浏览记录', '足迹'],
+          ids: ['history', 'duration', 'footprint', 'study_?record', 'watch_?record', 'online_?time'],
+          decay: 0.6,
+        },
+        // Courses and players are where a running study-time counter shows.
+        {
+          name: 'study',
+          weight: 6,
+          words: ['学习', '课程', '课堂', '培训', '听课', '视频', '直播', '播放', '专题'],
+          ids: ['study', 'course', 'learn', 'lesson', 'video', 'player', 'live', 'train'],
+          decay: 0.7,
+        },
+      ],
+      // A counter that ticks while the crawler waits is one whatever its label says.
+      probes: [{ probe: 'timer', isCounter: (text) => counterTokens(text).length > 0 }],
+    },
   },
   options: z.object({
     /** A counter "ticks" when it advanced by the wall time between samples ± max(seconds, ratio × wall time). */

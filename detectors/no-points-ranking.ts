@@ -140,6 +140,14 @@ export default defineDetector({
       none: '已遍历{{count}}个应用内页面，未发现按积分、学时等对用户排名的功能',
       notExplored: '未观察到应用内页面，无法判断是否存在积分排名',
     },
+    seek: {
+      entries: [
+        { name: 'ranking', weight: 10, words: [...RANKING_TERMS, '榜'], ids: ['rank', 'leader_?board', 'paihang'], except: NON_USER_RANK_SUBJECTS, decay: 0.4 },
+        { name: 'points', weight: 8, words: POINTS_TERMS, ids: ['points?', 'score', 'credit', 'jifen'], decay: 0.5 },
+        // Points are usually earned by tasks (每日任务, 答题): their screens show the points and where they rank.
+        { name: 'tasks', weight: 6, words: ['任务', '答题', '挑战', '每日'], ids: ['tasks?', 'missions?', 'daily', 'quiz'], decay: 0.6 },
+      ],
+    },
   },
   options: z.object({}),
   detect(app, ctx) {

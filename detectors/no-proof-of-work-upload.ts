@@ -84,6 +84,8 @@ export default defineDetector({
       none: '已遍历{{count}}个应用内页面，未发现要求上传工作照片、截图、视频或轨迹的功能',
       notExplored: '未观察到应用内页面，无法判断是否要求上传工作照片、截图、视频或轨迹',
     },
+    // Upload forms sit behind the app's ordinary work entries: general exploration reaches them.
+    seek: { entries: [] },
   },
   options: z.object({
     /** Longest text (characters) still taken for a control rather than a sentence. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { height } from '../src/geometry.ts';
 import type { ObservedScreen, ScreenText } from '../src/observation.ts';
 import { defineDetector } from './define.ts';
+import { ABOUT_PAGE } from './lib/about-page.ts';
 import { rowEvidence } from './lib/evidence.ts';
 import { isStandaloneOrg, labelledUnits, leadingRole, orgKind, type OrgKind } from './lib/org.ts';
 import { appScreens, contentTexts, isClipped, rowsOf, screenName, screenRoles, type Row } from './lib/screens.ts';
@@ -36,6 +37,13 @@ export default defineDetector({
       vendorOnly: '仅发现技术支持或开发企业“{{name}}”，未见主办（使用）单位名称',
       none: '已遍历{{count}}个应用内页面，未在首页、登录、关于等页面发现主办（使用）单位名称',
       notExplored: '未观察到应用内页面，无法判断是否展示主办（使用）单位名称',
+    },
+    seek: {
+      entries: [
+        ABOUT_PAGE,
+        // The user agreement and privacy policy name who runs the app.
+        { name: 'policy', weight: 4, words: ['隐私政策', '用户协议', '服务协议', '隐私', '协议'], ids: ['privacy', 'agreement', 'policy', 'protocol', 'terms'], decay: 0.5 },
+      ],
     },
   },
   options: z.object({

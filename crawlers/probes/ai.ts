@@ -1,5 +1,3 @@
-// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (seek)
-import { AI_SERVICE_TERMS } from '../../detectors/lib/vocab.ts';
 import { center } from '../../src/geometry.ts';
 import { labelOf, type Snapshot, type UiElement } from '../../src/snapshot/model.ts';
 import type { Task, TaskProvider } from '../explorer.ts';
@@ -20,10 +18,15 @@ export class AiQuestionProbe implements TaskProvider {
   /** One question per crawl once it got an answer: the clause needs one labelled (or unlabelled) reply. */
   private answered = false;
 
-  constructor(private readonly question: string, private readonly settle = { intervalMs: 700, maxMs: 20_000 }) {}
+  /** `serviceWords`: words that make a screen an AI service's (the detectors' `meta.seek` ai-question requests). */
+  constructor(
+    private readonly question: string,
+    private readonly serviceWords: readonly string[],
+    private readonly settle = { intervalMs: 700, maxMs: 20_000 },
+  ) {}
 
   next(node: Parameters<TaskProvider['next']>[0], screen: Parameters<TaskProvider['next']>[1], snapshot: Snapshot): Task | undefined {
-    if (this.answered || this.done.has(node.key) || !screen.inApp || !isAiScreen(snapshot)) return undefined;
+    if (this.answered || this.done.has(node.key) || !screen.inApp || !isAiScreen(snapshot, this.serviceWords)) return undefined;
     const field = snapshot.elements.find((e) => isTextField(e) && !e.password);
     const send = field && findSend(snapshot);
     if (!field || !send) return undefined;
@@ -51,9 +54,9 @@ export class AiQuestionProbe implements TaskProvider {
   }
 }
 
-export function isAiScreen(s: Snapshot): boolean {
+export function isAiScreen(s: Snapshot, serviceWords: readonly string[]): boolean {
   const text = s.elements.map((e) => `${e.text} ${e.contentDesc}`).join(' ');
-  return AI_SERVICE_TERMS.some((t) => text.includes(t));
+  return serviceWords.some((t) => text.includes(t));
 }
 
 function findSend(s: Snapshot): UiElement | undefined {

@@ -1,5 +1,3 @@
-// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (seek)
-import { counterTokens } from '../../detectors/lib/duration.ts';
 import type { UiElement, Snapshot } from '../../src/snapshot/model.ts';
 import type { Task, TaskProvider } from '../explorer.ts';
 
@@ -7,16 +5,20 @@ import type { Task, TaskProvider } from '../explorer.ts';
  * 4.1.3 running counters: when a screen shows a duration-like value (学习时长 00:12:31, a bare
  * HH:MM:SS, N分钟…), sample it, wait a few seconds, sample again. A value that advanced with
  * wall time is a running online-time counter. Both samples (page source and screenshot) are
- * kept in the bundle; the detector judges them.
+ * kept in the bundle; the detector judges them. What counts as duration-like is the detectors'
+ * word (`isCounter`, from their `meta.seek` timer request).
  */
 export class TimerProbe implements TaskProvider {
   private readonly done = new Set<string>();
 
-  constructor(private readonly waitSeconds: number) {}
+  constructor(
+    private readonly waitSeconds: number,
+    private readonly isCounter: (text: string) => boolean,
+  ) {}
 
   next(node: Parameters<TaskProvider['next']>[0], screen: Parameters<TaskProvider['next']>[1], snapshot: Snapshot): Task | undefined {
     if (this.done.has(node.key) || !screen.inApp) return undefined;
-    const candidates = counterElements(snapshot);
+    const candidates = counterElements(snapshot, this.isCounter);
     if (!candidates.length) return undefined;
     this.done.add(node.key);
     return {
@@ -27,7 +29,7 @@ export class TimerProbe implements TaskProvider {
         await new Promise((r) => setTimeout(r, this.waitSeconds * 1000));
         const second = await ctx.saveSample('timer-2');
         const t2 = ctx.elapsedMs();
-        for (const el of counterElements(first.snapshot)) {
+        for (const el of counterElements(first.snapshot, this.isCounter)) {
           const later = sameElement(second.snapshot, el);
           ctx.addProbe({
             kind: 'timer',
@@ -46,9 +48,9 @@ export class TimerProbe implements TaskProvider {
   }
 }
 
-/** Displayed elements whose text holds a labelled duration or a bare HH:MM:SS. */
-export function counterElements(s: Snapshot): UiElement[] {
-  return s.elements.filter((e) => e.displayed && (e.text || e.contentDesc) && counterTokens(e.text || e.contentDesc).length > 0);
+/** Displayed elements whose text holds a duration-like value (a labelled duration, a bare HH:MM:SS). */
+export function counterElements(s: Snapshot, isCounter: (text: string) => boolean): UiElement[] {
+  return s.elements.filter((e) => e.displayed && (e.text || e.contentDesc) && isCounter(e.text || e.contentDesc));
 }
 
 /** The element at the same place in a later snapshot of the same screen. */

@@ -12,7 +12,7 @@ export interface Strategy {
   /** Orders the untried actions of a state; the crawler takes the first. */
   rank(node: StateNode, untried: CandidateAction[], graph: ExplorationGraph): CandidateAction[];
   /** Among states with work left, which to go to next (`distance` = known moves from here, Infinity if unknown). */
-  pickTarget(candidates: StateNode[], distance: (n: StateNode) => number): StateNode | undefined;
+  pickTarget(candidates: StateNode[], distance: (n: StateNode) => number, graph: ExplorationGraph): StateNode | undefined;
   /**
    * Optional. Called before the crawler acts on the current state, with its ranked untried
    * actions (an empty list when only the back key is left to try): true when better work waits

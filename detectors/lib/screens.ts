@@ -1,3 +1,4 @@
+import { isButton } from '../../src/dialog-words.ts';
 import { height, type Rect } from '../../src/geometry.ts';
 import type { CrawlObservation, ObservedScreen, ScreenText } from '../../src/observation.ts';
 import type { UiElement } from '../../src/snapshot/model.ts';
@@ -96,7 +97,7 @@ function isLogin(s: ObservedScreen): boolean {
 function isConsentPrompt(s: ObservedScreen): boolean {
   const texts = contentTexts(s);
   return (
-    texts.some((t) => t.clickable && /^(同意|同意并继续|同意并进入|不同意|暂不同意|不同意并退出|我知道了|允许|拒绝)$/.test(norm(t.text))) &&
+    texts.some((t) => t.clickable && isButton(norm(t.text), 'agree', 'decline', 'gotIt', 'allow', 'deny')) &&
     texts.some((t) => /隐私|协议|权限/.test(t.text))
   );
 }

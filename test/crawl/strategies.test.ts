@@ -7,7 +7,7 @@ import { extractActions, type CandidateAction } from '../../crawlers/actions.ts'
 import { ExplorationGraph, type StateNode } from '../../crawlers/graph.ts';
 import { signatureOf, stateHash } from '../../crawlers/state-key.ts';
 import { strategyFor } from '../../crawlers/strategies/index.ts';
-import { actionValue, contextOf, relevance, targeted } from '../../crawlers/strategies/targeted.ts';
+import { actionValue, contextOf, registrySeek, targeted } from '../../crawlers/strategies/targeted.ts';
 import type { StrategyName } from '../../crawlers/types.ts';
 import { DEFAULT_CONFIG } from '../../src/config/load.ts';
 import type { ObservedScreen } from '../../src/observation.ts';
@@ -110,6 +110,7 @@ describe('targeted strategy', () => {
 // ---------------------------------------------------------------------------------------------
 
 const SAMPLES = path.dirname(sampleApp('study-portal'));
+const relevance = (a: CandidateAction) => registrySeek().relevance(a);
 
 function nodeFrom(file: string, key = 's1', order = 0): StateNode {
   const s = parsePageSource(readFileSync(file, 'utf8'), file);
@@ -170,7 +171,7 @@ describe('targeted ranking', () => {
 
   it('a headline that happens to contain a word is content, worth less than the entry it names', () => {
     const node = nodeFrom(path.join(SAMPLES, 'study-portal/states/home.xml'));
-    const ctx = contextOf(graphOf(node));
+    const ctx = contextOf(graphOf(node), registrySeek());
     const headline = { ...node.actions[0], key: 'h', label: '冬季供暖服务热线正式开通 11-15 市住建局', selector: { text: '冬季供暖服务热线正式开通' } };
     const entry = { ...node.actions[0], key: 'e', label: '客服热线', selector: { text: '客服热线' } };
     expect(actionValue(headline, node, ctx)).toBeLessThan(actionValue(entry, node, ctx));
@@ -186,7 +187,7 @@ describe('targeted ranking', () => {
     expect(strategy.defer!(courses, ranked, g)).toBe(false);
     g.addEdge({ from: 's3', action: 'back', to: 's2' });
     expect(strategy.defer!(courses, ranked, g)).toBe(true);
-    expect(strategy.pickTarget([mine], () => 1)).toBe(mine);
+    expect(strategy.pickTarget([mine], () => 1, g)).toBe(mine);
   });
 
   it('every strategy name maps to its strategy; targeted and random are fresh per crawl', () => {

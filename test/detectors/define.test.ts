@@ -9,7 +9,7 @@ import { buildObservation } from '../helpers/detector-tester.ts';
 const EMPTY: CrawlObservation = { app: { package: 'cn.gov.test' }, screens: [], actions: [], probes: [], stopReason: 'explored' };
 
 const sample = defineDetector({
-  meta: { id: 'sample-rule', clause: '6.h', title: 'sample', messages: { seen: '看到{{ count }}个页面，阈值{{limit}}' } },
+  meta: { id: 'sample-rule', clause: '6.h', title: 'sample', messages: { seen: '看到{{ count }}个页面，阈值{{limit}}' }, seek: { entries: [] } },
   options: z.object({ limit: z.number().int().default(3) }),
   detect(app, ctx) {
     ctx.report({ verdict: 'pass', messageId: 'seen', data: { count: app.screens.length, limit: ctx.options.limit } });
@@ -55,6 +55,19 @@ describe('defineDetector / runDetector', () => {
 
   it('rejects ids that are not kebab-case', () => {
     expect(() => defineDetector({ ...sample, meta: { ...sample.meta, id: 'Bad_Id' } })).toThrow(/kebab-case/);
+  });
+
+  it('rejects a seek declaration the strategy could not use, naming the detector and field', () => {
+    const withEntry = (entry: object) => () =>
+      defineDetector({ ...sample, meta: { ...sample.meta, seek: { entries: [{ name: 'hotline', weight: 5, words: ['热线'], decay: 0.5, ...entry }] } } });
+    expect(withEntry({})).not.toThrow();
+    expect(withEntry({ decay: 0 })).toThrow(/sample-rule: meta\.seek\.entries\[0\]\.decay/);
+    expect(withEntry({ weight: -1 })).toThrow(/entries\[0\]\.weight/);
+    expect(withEntry({ name: 'Hot line' })).toThrow(/kebab-case/);
+    expect(withEntry({ words: [] })).toThrow(/neither words nor ids/);
+    expect(withEntry({ ids: ['(unclosed'] })).toThrow(/not a regular expression/);
+    const twice = { ...sample.meta, seek: { entries: [], probes: [{ probe: 'encoding' as const }, { probe: 'encoding' as const }] } };
+    expect(() => defineDetector({ ...sample, meta: twice })).toThrow(/requested twice/);
   });
 });
 
