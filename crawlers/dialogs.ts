@@ -1,4 +1,4 @@
-import { containsButtonPhrase, isButton, SKIP_COUNTDOWN_RE } from '../src/dialog-words.ts';
+import { containsButtonPhrase, isButton, SKIP_COUNTDOWN_RE } from '../src/snapshot/dialog-words.ts';
 import { GovappError } from '../src/errors.ts';
 import { center } from '../src/geometry.ts';
 import { labelOf, type Snapshot, type UiElement } from '../src/snapshot/model.ts';
@@ -49,7 +49,7 @@ const CONSENT_TEXT = /(隐私政策|隐私协议|用户协议|个人信息保护
 const UPDATE_TEXT = /(发现新版本|版本更新|新版本|升级提示|立即更新|立即升级|update available|new version)/i;
 const CRASH_TEXT = /(已停止运行|屡次停止运行|没有响应|无响应|keeps stopping|has stopped|isn.?t responding)/i;
 
-/** Which buttons answer each kind of dialog (words: src/dialog-words.ts). */
+/** Which buttons answer each kind of dialog (words: src/snapshot/dialog-words.ts). */
 const ANSWERS = {
   allow: (l: string) => containsButtonPhrase(l, 'allowWhileUsing') || isButton(l, 'allow'),
   deny: (l: string) => isButton(l, 'deny'),

@@ -1,4 +1,4 @@
-import { isButton } from '../../src/dialog-words.ts';
+import { isButton } from '../../src/snapshot/dialog-words.ts';
 import type { CandidateAction } from '../actions.ts';
 import type { StateNode } from '../graph.ts';
 
@@ -58,7 +58,7 @@ export function hubWeight(label: string, id: string): number | undefined {
   return best;
 }
 
-/** Resource-id words of ways past a gate (the labels: src/dialog-words.ts). */
+/** Resource-id words of ways past a gate (the labels: src/snapshot/dialog-words.ts). */
 const GATE_IDS = /(^|_)(skip|agree|ok|confirm|close|dismiss|cancel|later|guest|enter|allow)(_|$)/i;
 /** Back and dismiss controls outside dialogs: they return to a known screen. */
 const BACK = /^(返回|后退|关闭|取消|完成|<|‹|←|back|close|cancel)$/i;

@@ -1,4 +1,4 @@
-import { isButton } from '../../src/dialog-words.ts';
+import { isButton } from '../../src/snapshot/dialog-words.ts';
 import { height, type Rect } from '../../src/geometry.ts';
 import type { CrawlObservation, ObservedScreen, ScreenText } from '../../src/observation.ts';
 import type { UiElement } from '../../src/snapshot/model.ts';

@@ -8,7 +8,7 @@
  * only the transport is gone.
  *
  * Module shape = src/device/session.ts, so a test can stand it in for the real one:
- *   vi.mock('../../src/device/session.ts', () => import('../helpers/in-process-session.ts'));
+ *   vi.mock('../../src/device/session.ts', () => import('./in-process-session.ts'));
  * Time is the driver's: `vi.useFakeTimers()` before opening the session gives its graph runtime
  * the fake clock.
  */

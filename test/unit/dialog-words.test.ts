@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsButtonPhrase, DIALOG_BUTTONS, isButton, SKIP_COUNTDOWN_RE } from '../../src/dialog-words.ts';
+import { containsButtonPhrase, DIALOG_BUTTONS, isButton, SKIP_COUNTDOWN_RE } from '../../src/snapshot/dialog-words.ts';
 
 describe('dialog-button words', () => {
   it('match a whole label by kind, whitespace collapsed, Latin case-insensitively', () => {
