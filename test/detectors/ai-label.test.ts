@@ -20,8 +20,8 @@ run(detector, {
   valid: [
     { name: 'no AI service', screens: [page('首页', '<node class="android.widget.Button" text="办事指南" clickable="true" bounds="[60,260][1020,380]"/>')], verdict: 'n/a', messageId: 'noService' },
     { name: 'label above the answer', screens: [HOME, page('智能助手', question + label('内容由AI生成', 408) + answer())], actions: tapAi, messageId: 'labelled' },
-    { name: 'label inside the answer text', screens: [HOME, page('智能助手', question + `<node class="android.widget.TextView" text="${ANSWER}（以上内容由人工智能生成）" bounds="[60,459][960,720]"/>`)], actions: tapAi },
-    { name: 'label below the answer', screens: [HOME, page('智能问答', question + answer() + label('本回答由AI生成，仅供参考', 700))], actions: tapAi },
+    { name: 'label inside the answer text', screens: [HOME, page('智能助手', question + `<node class="android.widget.TextView" text="${ANSWER}（以上内容由人工智能生成）" bounds="[60,459][960,720]"/>`)], actions: tapAi, messageId: 'labelled' },
+    { name: 'label below the answer', screens: [HOME, page('智能问答', question + answer() + label('本回答由AI生成，仅供参考', 700))], actions: tapAi, messageId: 'labelled' },
     {
       name: 'a labelled AI summary on an article page',
       screens: [page('政策解读', label('以下摘要由AI生成', 300) + `<node class="android.widget.TextView" text="${ANSWER}" bounds="[60,360][1000,560]"/>`)],
@@ -36,7 +36,7 @@ run(detector, {
       probes: [askProbe(true)],
       verdict: 'fail',
       messageId: 'unlabelled',
-      evidence: [{ via: 'probe', text: ANSWER, before: '如何申请公务用车？' }],
+      evidence: [{ state: 's1', via: 'probe', text: ANSWER, before: '如何申请公务用车？' }],
     },
     {
       name: 'an answer without a label',
@@ -51,7 +51,7 @@ run(detector, {
       screens: ['ai-chat-unlabelled.xml'],
       verdict: 'fail',
       messageId: 'unlabelled',
-      evidence: [{ text: '灵活就业人员可持身份证到户籍地或居住地医保经办机构办理参保登记，也可通过本应用“医保服务”在线办理，按月或按年缴费。' }],
+      evidence: [{ state: 's0', text: '灵活就业人员可持身份证到户籍地或居住地医保经办机构办理参保登记，也可通过本应用“医保服务”在线办理，按月或按年缴费。' }],
     },
     {
       // GB 45438 allows the label prominently in the interaction interface, not only beside the answer.
@@ -60,13 +60,14 @@ run(detector, {
       actions: tapAi,
       verdict: 'pass',
       messageId: 'labelled',
-      evidence: [{ text: ANSWER }, { text: '内容由AI生成' }],
+      evidence: [{ state: 's1', text: ANSWER }, { state: 's1', text: '内容由AI生成' }],
     },
     {
       name: 'a contact whose name contains “AI” is a person, not an AI service',
       screens: [page('通讯录', '<node class="android.widget.TextView" text="老熊玩AI" clickable="true" bounds="[176,1433][354,1490]"/><node class="android.widget.TextView" text="AI劳模姐|零碳园区" clickable="true" bounds="[176,1600][500,1660]"/>')],
       verdict: 'n/a',
       messageId: 'noService',
+      evidence: [],
     },
     {
       name: 'the probe asked and the answer came with a label',
@@ -76,8 +77,8 @@ run(detector, {
       verdict: 'pass',
       messageId: 'labelled',
       evidence: [
-        { via: 'probe', text: ANSWER, before: '如何申请公务用车？' },
-        { via: 'a11y', text: '内容由AI生成' },
+        { state: 's1', via: 'probe', text: ANSWER, before: '如何申请公务用车？' },
+        { state: 's1', via: 'a11y', text: '内容由AI生成' },
       ],
     },
     {
@@ -86,6 +87,7 @@ run(detector, {
       actions: tapAi,
       verdict: 'unknown',
       messageId: 'noAnswer',
+      evidence: [{ state: 's0', text: '智能助手' }],
     },
     {
       name: 'an AI entry whose answers were never seen',
@@ -95,7 +97,7 @@ run(detector, {
       messageId: 'noAnswer',
       evidence: [{ text: '智能助手', state: 's0' }],
     },
-    { name: 'the probe got no answer', screens: [HOME], probes: [askProbe(false)], verdict: 'unknown', messageId: 'noAnswer' },
-    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },
+    { name: 'the probe got no answer', screens: [HOME], probes: [askProbe(false)], verdict: 'unknown', messageId: 'noAnswer', evidence: [{ state: 's0', text: '智能助手' }] },
+    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored', evidence: [] },
   ],
 });

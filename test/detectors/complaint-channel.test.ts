@@ -60,7 +60,7 @@ run(detector, {
       screens: [page('我的', entry('我要投诉'))],
       verdict: 'review',
       messageId: 'entryOnly',
-      evidence: [{ text: '我要投诉', via: 'a11y' }],
+      evidence: [{ state: 's0', text: '我要投诉', via: 'a11y' }],
     },
     {
       name: 'an entry that led to a list with a search box only',
@@ -68,6 +68,7 @@ run(detector, {
       actions: [{ from: 's0', to: 's1', label: '网上留言', bounds: [0, 618, 1080, 758] }],
       verdict: 'review',
       messageId: 'entryOnly',
+      evidence: [{ state: 's0', text: '网上留言' }],
     },
     {
       name: 'incident reporting (上报) is not a complaint channel',
@@ -77,10 +78,10 @@ run(detector, {
       messageId: 'none',
       evidence: [],
     },
-    { name: 'a duty line is operational, even on a contact page', screens: [page('联系我们', text('值班电话：0571-87000000'))], verdict: 'fail', messageId: 'none' },
-    { name: 'a booking number is operational', screens: [page('场馆预约', text('预约电话：0571-88888888'))], verdict: 'fail', messageId: 'none' },
-    { name: 'a shop’s customer service on a product page', screens: [page('商品详情', text('客服电话：400-800-1234'))], verdict: 'fail', messageId: 'none' },
-    { name: 'advice addressed to the user is not a suggestion entry', screens: [page('我的资产', entry('3 条优化建议'))], verdict: 'fail', messageId: 'none' },
+    { name: 'a duty line is operational, even on a contact page', screens: [page('联系我们', text('值班电话：0571-87000000'))], verdict: 'fail', messageId: 'none', evidence: [] },
+    { name: 'a booking number is operational', screens: [page('场馆预约', text('预约电话：0571-88888888'))], verdict: 'fail', messageId: 'none', evidence: [] },
+    { name: 'a shop’s customer service on a product page', screens: [page('商品详情', text('客服电话：400-800-1234'))], verdict: 'fail', messageId: 'none', evidence: [] },
+    { name: 'advice addressed to the user is not a suggestion entry', screens: [page('我的资产', entry('3 条优化建议'))], verdict: 'fail', messageId: 'none', evidence: [] },
     {
       name: 'a chat message mentioning a complaint is not an entry',
       screens: [
@@ -91,6 +92,7 @@ run(detector, {
       ],
       verdict: 'fail',
       messageId: 'none',
+      evidence: [],
     },
     {
       name: 'a heading that asks for nothing does not make its numbers complaint channels; the next heading ends a suggestion section',
@@ -99,8 +101,9 @@ run(detector, {
       ],
       verdict: 'fail',
       messageId: 'none',
+      evidence: [],
     },
-    { name: 'an unlabelled number is not a published contact', screens: [page('公告', text('编号 0571-12345678'))], verdict: 'fail', messageId: 'none' },
-    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },
+    { name: 'an unlabelled number is not a published contact', screens: [page('公告', text('编号 0571-12345678'))], verdict: 'fail', messageId: 'none', evidence: [] },
+    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored', evidence: [] },
   ],
 });

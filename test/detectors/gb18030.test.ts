@@ -40,6 +40,7 @@ run(detector, {
       verdict: 'fail',
       messageId: 'broken',
       summary: /三级字符.*丢失/,
+      evidence: [{ state: 's0', via: 'probe', text: '龦㐀𬌗𠅤' }],
     },
     {
       name: 'one broken probe among intact ones fails',
@@ -47,9 +48,9 @@ run(detector, {
       probes: [probe(PROBE_STRING), probe(supplementaryAs('□'))],
       verdict: 'fail',
       messageId: 'broken',
-      evidence: [{ via: 'probe', after: supplementaryAs('□') }],
+      evidence: [{ state: 's0', via: 'probe', text: supplementaryAs('□'), after: supplementaryAs('□') }],
     },
     { name: 'no probe ran', screens: [FORM], verdict: 'unknown', messageId: 'noProbe', evidence: [] },
-    { name: 'a probe without level-3 characters', screens: [FORM], probes: [probe('龦㐀', '龦㐀')], verdict: 'unknown', messageId: 'noLevel3' },
+    { name: 'a probe without level-3 characters', screens: [FORM], probes: [probe('龦㐀', '龦㐀')], verdict: 'unknown', messageId: 'noLevel3', evidence: [{ state: 's0', via: 'probe', text: '龦㐀' }] },
   ],
 });

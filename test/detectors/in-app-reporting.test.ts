@@ -23,10 +23,10 @@ run(detector, {
       screens: [page('我的', entry('我要举报'))],
       verdict: 'pass',
       messageId: 'entry',
-      evidence: [{ text: '我要举报', via: 'a11y', bounds: [160, 658, 700, 718] }],
+      evidence: [{ state: 's0', text: '我要举报', via: 'a11y', bounds: [160, 658, 700, 718] }],
     },
     { name: 'incident reporting (上报) is not 举报', screens: [page('首页', entry('问题上报'))], verdict: 'fail', messageId: 'none', evidence: [] },
-    { name: 'a word in a headline is not a way to report', screens: [page('资讯', text('我市开通食品安全有奖举报渠道的通知发布'))], verdict: 'fail', messageId: 'none' },
-    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },
+    { name: 'a word in a headline is not a way to report', screens: [page('资讯', text('我市开通食品安全有奖举报渠道的通知发布'))], verdict: 'fail', messageId: 'none', evidence: [] },
+    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored', evidence: [] },
   ],
 });

@@ -17,9 +17,9 @@ const PERMISSION = `<hierarchy rotation="0" width="1080" height="2340">
 run(detector, {
   valid: [
     { name: 'ordinary home page', screens: [page('某市政务服务', button('办事指南') + button('我的', 400))], messageId: 'none' },
-    { name: 'check-in words in news headlines and articles are not functions', screens: ['news-checkin-headlines.xml'] },
-    { name: 'a non-clickable word in a notice', screens: [page('通知', label('请于周五前完成会议签到表的整理工作并报送办公室'))] },
-    { name: 'an article quoting a confirmation', screens: [page('解读', label('不得再以“已打卡”“签到成功”等截图作为考核依据，切实为基层减负松绑'))] },
+    { name: 'check-in words in news headlines and articles are not functions', screens: ['news-checkin-headlines.xml'], messageId: 'none' },
+    { name: 'a non-clickable word in a notice', screens: [page('通知', label('请于周五前完成会议签到表的整理工作并报送办公室'))], messageId: 'none' },
+    { name: 'an article quoting a confirmation', screens: [page('解读', label('不得再以“已打卡”“签到成功”等截图作为考核依据，切实为基层减负松绑'))], messageId: 'none' },
   ],
   invalid: [
     {
@@ -46,14 +46,14 @@ run(detector, {
       screens: [page('首页', '<node class="android.widget.ImageView" content-desc="签到领积分" clickable="true" bounds="[900,110][1040,200]"/>')],
       verdict: 'fail',
       messageId: 'entry',
-      evidence: [{ text: '签到领积分', via: 'a11y' }],
+      evidence: [{ state: 's0', text: '签到领积分', via: 'a11y' }],
     },
     {
       name: 'a confirmation without a seen entry',
       screens: [page('个人中心', label('今日已打卡，连续打卡5天'))],
       verdict: 'fail',
       messageId: 'confirmed',
-      evidence: [{ text: '今日已打卡，连续打卡5天', via: 'a11y' }],
+      evidence: [{ state: 's0', text: '今日已打卡，连续打卡5天', via: 'a11y' }],
     },
     {
       name: 'duty check-in is a special scenario',
@@ -61,7 +61,7 @@ run(detector, {
       verdict: 'review',
       messageId: 'scenario',
       summary: /值班值守/,
-      evidence: [{ text: '值班签到', via: 'a11y' }],
+      evidence: [{ state: 's0', text: '值班签到', via: 'a11y' }],
     },
     {
       name: 'the screen title names the scenario',
@@ -69,6 +69,7 @@ run(detector, {
       verdict: 'review',
       messageId: 'scenario',
       summary: /应急抢险/,
+      evidence: [{ state: 's0', text: '到岗打卡' }],
     },
     {
       name: 'the tap that led to the screen names the scenario',
@@ -77,13 +78,14 @@ run(detector, {
       verdict: 'review',
       messageId: 'scenario',
       summary: /风险隐患排查/,
+      evidence: [{ state: 's1', text: '签到' }],
     },
     {
       name: 'an ordinary check-in beside an exempt one still fails',
       screens: [page('工作台', button('巡查打卡') + button('每日签到', 400))],
       verdict: 'fail',
       messageId: 'entry',
-      evidence: [{ text: '每日签到' }],
+      evidence: [{ state: 's0', text: '每日签到' }],
     },
     {
       name: 'only a system permission dialog was seen',

@@ -21,17 +21,19 @@ const timer = (samples: [number, string][]): ProbeResult => ({
 run(detector, {
   valid: [
     { name: 'clock times, timestamps, relative times and service hours', screens: ['schedule-times.xml'], messageId: 'none' },
-    { name: 'a check-in time is a clock time', screens: [page('巡护任务', text('已签到 08:32  开始巡河'))] },
-    { name: 'course length and credit hours are not a counter of the user', screens: [page('课程', text('课程时长 45分钟') + text('专题课程 · 6学时', 400))] },
+    { name: 'a check-in time is a clock time', screens: [page('巡护任务', text('已签到 08:32  开始巡河'))], messageId: 'none' },
+    { name: 'course length and credit hours are not a counter of the user', screens: [page('课程', text('课程时长 45分钟') + text('专题课程 · 6学时', 400))], messageId: 'none' },
     {
       name: 'a clock sampled twice does not make a counter',
       screens: [page('首页', text('23:21'))],
       probes: [timer([[0, '23:21'], [60_000, '23:22']])],
+      messageId: 'none',
     },
     {
       name: 'a counter that did not move with the wall clock',
       screens: [page('播放', text('00:10:00'))],
       probes: [timer([[0, '00:10:00'], [3000, '00:10:00']])],
+      messageId: 'none',
     },
   ],
   invalid: [
@@ -41,20 +43,21 @@ run(detector, {
       verdict: 'fail',
       messageId: 'counter',
       summary: /学习统计/,
+      evidence: [{ state: 's0', text: '学习统计  32分钟' }, { state: 's0', text: '学习统计  320分钟' }],
     },
     {
       name: 'a study-time counter',
       screens: [page('课程学习', text('本次学习时长 00:12:31', 300, 'cn.gov.test:id/study_time'))],
       verdict: 'fail',
       messageId: 'counter',
-      evidence: [{ text: '本次学习时长 00:12:31', via: 'a11y', bounds: [60, 300, 700, 368] }],
+      evidence: [{ state: 's0', text: '本次学习时长 00:12:31', via: 'a11y', bounds: [60, 300, 700, 368] }],
     },
     {
       name: 'label and value in separate elements of one row',
       screens: [page('我的', '<node class="android.widget.TextView" text="累计在线" bounds="[60,300][300,360]"/><node class="android.widget.TextView" text="36小时20分" bounds="[760,300][980,360]"/>')],
       verdict: 'fail',
       messageId: 'counter',
-      evidence: [{ text: '累计在线  36小时20分' }],
+      evidence: [{ state: 's0', text: '累计在线  36小时20分' }],
     },
     {
       name: 'a stat card: value above its label',
@@ -69,6 +72,7 @@ run(detector, {
       ],
       verdict: 'fail',
       messageId: 'counter',
+      evidence: [{ state: 's0', text: '今日学习  125分钟' }],
     },
     {
       name: 'a counter seen ticking with wall time',
@@ -81,7 +85,7 @@ run(detector, {
       evidence: [
         { via: 'probe', state: 's0', bounds: [60, 300, 700, 368], text: '本次学习时长 00:00:01', before: '本次学习时长 00:00:01', after: '本次学习时长 00:00:04' },
         { via: 'probe', state: 's0', bounds: [60, 300, 700, 368], text: '本次学习时长 00:00:04', before: '本次学习时长 00:00:01', after: '本次学习时长 00:00:04' },
-        { via: 'a11y', text: '本次学习时长 00:00:01' },
+        { state: 's0', via: 'a11y', text: '本次学习时长 00:00:01' },
       ],
     },
     {
@@ -91,10 +95,10 @@ run(detector, {
       verdict: 'fail',
       messageId: 'ticking',
       evidence: [
-        { via: 'probe', text: '00:05:10' },
-        { via: 'probe', text: '00:05:15' },
+        { state: 's0', via: 'probe', text: '00:05:10' },
+        { state: 's0', via: 'probe', text: '00:05:15' },
       ],
     },
-    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },
+    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored', evidence: [] },
   ],
 });

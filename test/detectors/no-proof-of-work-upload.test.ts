@@ -20,11 +20,12 @@ run(detector, {
     {
       name: 'a citizen attaching pictures to feedback is not proof of work',
       screens: [page('意见反馈', input('请描述您的问题') + picker('上传图片') + button('提交', 900))],
+      messageId: 'none',
     },
-    { name: 'changing an avatar', screens: [page('个人资料', button('更换头像') + button('拍照', 400))] },
-    { name: 'uploading ID papers for a service application', screens: [page('社保卡申领', button('上传身份证照片') + label('请按要求上传', 420))] },
-    { name: 'a patrol track being recorded is a status, not an upload control', screens: [page('巡护任务', label('已签到 08:32  开始巡河') + label('巡河轨迹记录中…', 500))] },
-    { name: 'a headline about 工作留痕 is not a function', screens: [page('要闻', label('我市持续整治“指尖上的形式主义”，不再要求基层拍照上传工作留痕'))] },
+    { name: 'changing an avatar', screens: [page('个人资料', button('更换头像') + button('拍照', 400))], messageId: 'none' },
+    { name: 'uploading ID papers for a service application', screens: [page('社保卡申领', button('上传身份证照片') + label('请按要求上传', 420))], messageId: 'none' },
+    { name: 'a patrol track being recorded is a status, not an upload control', screens: [page('巡护任务', label('已签到 08:32  开始巡河') + label('巡河轨迹记录中…', 500))], messageId: 'none' },
+    { name: 'a headline about 工作留痕 is not a function', screens: [page('要闻', label('我市持续整治“指尖上的形式主义”，不再要求基层拍照上传工作留痕'))], messageId: 'none' },
     { name: 'no in-app screen', screens: [{ source: permissionDialog('允许“测试”拍摄照片和录制视频吗？'), package: PERMISSION_PACKAGE }], verdict: 'unknown', messageId: 'notExplored' },
   ],
   invalid: [
@@ -41,6 +42,7 @@ run(detector, {
       verdict: 'fail',
       messageId: 'proof',
       summary: /“上传现场照片”要求上传/,
+      evidence: [{ state: 's0', text: '上传现场照片' }],
     },
     {
       name: 'a photo check-in: 定位打卡 leads, through a camera permission, to a 拍照 button',
@@ -66,20 +68,21 @@ run(detector, {
       screens: [page('任务反馈', label('*现场图片（必传）', 500) + picker('添加图片'))],
       verdict: 'fail',
       messageId: 'proof',
-      evidence: [{ text: '添加图片', via: 'a11y' }],
+      evidence: [{ state: 's0', text: '添加图片', via: 'a11y' }],
     },
     {
       name: 'a track report entry outside any special scenario',
       screens: [page('网格工作', button('轨迹上报'))],
       verdict: 'fail',
       messageId: 'proof',
+      evidence: [{ state: 's0', text: '轨迹上报' }],
     },
     {
       name: 'an optional photo on a work record needs a person to judge necessity',
       screens: [page('工作记录', input('记录内容') + picker('添加照片'))],
       verdict: 'review',
       messageId: 'necessity',
-      evidence: [{ text: '添加照片', via: 'a11y' }],
+      evidence: [{ state: 's0', text: '添加照片', via: 'a11y' }],
     },
     {
       name: 'a patrol track upload is a special scenario (安全巡护)',
@@ -87,7 +90,7 @@ run(detector, {
       verdict: 'review',
       messageId: 'scenario',
       summary: /安全巡护/,
-      evidence: [{ text: '巡河轨迹上报', via: 'a11y' }],
+      evidence: [{ state: 's0', text: '巡河轨迹上报', via: 'a11y' }],
     },
     {
       name: 'the tap that led to the form names the scenario (隐患排查)',
@@ -96,6 +99,7 @@ run(detector, {
       verdict: 'review',
       messageId: 'scenario',
       summary: /风险隐患排查/,
+      evidence: [{ state: 's1', text: '上传现场照片' }],
     },
     {
       name: 'outside a scenario fails even when another upload sits in one',
@@ -115,7 +119,7 @@ run(detector, {
       ],
       verdict: 'fail',
       messageId: 'proof',
-      evidence: [{ text: '拍照上传', via: 'ocr' }],
+      evidence: [{ state: 's0', text: '拍照上传', via: 'ocr' }],
     },
   ],
 });

@@ -29,13 +29,14 @@ const about = { activity: '.AboutActivity' };
 run(detector, {
   valid: [
     { name: 'labelled host unit on the about page', screens: [{ source: page('关于我们', text('主办单位：某省委组织部')), ...about }], messageId: 'found' },
-    { name: 'label and name in two elements', screens: [page('关于', text('使用单位', '[60,738][300,806]') + text('某市财政局', '[400,738][800,806]'))] },
-    { name: 'a short name that is standard: 某市人民政府', screens: [page('关于', text('主办：某市人民政府  承办：某市大数据中心'))] },
+    { name: 'label and name in two elements', screens: [page('关于', text('使用单位', '[60,738][300,806]') + text('某市财政局', '[400,738][800,806]'))], messageId: 'found' },
+    { name: 'a short name that is standard: 某市人民政府', screens: [page('关于', text('主办：某市人民政府  承办：某市大数据中心'))], messageId: 'found' },
     {
       name: 'the name in the login logo image, read by OCR',
       screens: [{ source: LOGIN, activity: '.LoginActivity', ocr: [{ text: '某市人民政府办公室', bounds: { x1: 200, y1: 420, x2: 880, y2: 500 }, confidence: 0.96 }] }],
+      messageId: 'found',
     },
-    { name: 'a vendor beside the host unit does not matter', screens: [page('关于', text('主办单位：某县人民政府') + text('技术支持：某某科技有限公司', '[60,816][700,884]'))] },
+    { name: 'a vendor beside the host unit does not matter', screens: [page('关于', text('主办单位：某县人民政府') + text('技术支持：某某科技有限公司', '[60,816][700,884]'))], messageId: 'found' },
   ],
   invalid: [
     {
@@ -43,13 +44,14 @@ run(detector, {
       screens: [page('河湖巡护通', text('主办单位：某某县水利局河湖长制工作领导小组办…', '[149,2096][931,2140]'))],
       verdict: 'fail',
       messageId: 'truncated',
-      evidence: [{ text: '主办单位：某某县水利局河湖长制工作领导小组办…', via: 'a11y', bounds: [149, 2096, 931, 2140] }],
+      evidence: [{ state: 's0', text: '主办单位：某某县水利局河湖长制工作领导小组办…', via: 'a11y', bounds: [149, 2096, 931, 2140] }],
     },
     {
       name: 'the name clipped at the screen edge',
       screens: [page('首页', text('主办单位：某自治区人民政府办公厅电子政务', '[300,2200][1080,2250]'))],
       verdict: 'fail',
       messageId: 'truncated',
+      evidence: [{ state: 's0', text: '主办单位：某自治区人民政府办公厅电子政务' }],
     },
     {
       name: 'tiny text',
@@ -57,19 +59,21 @@ run(detector, {
       verdict: 'review',
       messageId: 'small',
       summary: /16像素/,
+      evidence: [{ state: 's0', text: '主办单位：某市人民政府' }],
     },
     {
       name: 'a low-confidence OCR read of the logo',
       screens: [{ source: LOGIN, activity: '.LoginActivity', ocr: [{ text: '某市人民政府', bounds: { x1: 200, y1: 420, x2: 880, y2: 500 }, confidence: 0.42 }] }],
       verdict: 'review',
       messageId: 'lowConfidence',
-      evidence: [{ text: '某市人民政府', via: 'ocr' }],
+      evidence: [{ state: 's0', text: '某市人民政府', via: 'ocr' }],
     },
     {
       name: 'a labelled name that is not an organisation name',
       screens: [page('关于', text('主办单位：智慧城市'))],
       verdict: 'review',
       messageId: 'unrecognised',
+      evidence: [{ state: 's0', text: '主办单位：智慧城市' }],
     },
     {
       name: 'H5 article: the host from the footer’s 主办 (noted as the footer), not the article’s 来源, the police squad in the header or the vendor',
@@ -78,16 +82,17 @@ run(detector, {
       verdict: 'pass',
       messageId: 'found',
       summary: /某市人民政府办公厅/,
-      evidence: [{ text: '主办单位：某市人民政府办公厅 承办单位：某市大数据发展管理局', note: '来自页面页脚（位于首屏以下，滚动浏览整页后读取，不在本截图范围内）' }],
+      evidence: [{ state: 's0', text: '主办单位：某市人民政府办公厅 承办单位：某市大数据发展管理局', note: '来自页面页脚（位于首屏以下，滚动浏览整页后读取，不在本截图范围内）' }],
     },
-    { name: 'only an operator (承办) named: review', screens: [page('关于', text('承办单位：某市大数据发展管理局'))], verdict: 'review', messageId: 'operatorOnly' },
+    { name: 'only an operator (承办) named: review', screens: [page('关于', text('承办单位：某市大数据发展管理局'))], verdict: 'review', messageId: 'operatorOnly', evidence: [{ state: 's0', text: '承办单位：某市大数据发展管理局' }] },
     {
       name: 'an article source, an author and identifiers are not the host unit',
       screens: [page('首页', text('来源：某市交通运输局') + text('发布机构', '[60,900][300,968]') + text('某市财政局', '[400,900][800,968]') + text('浙公网安备 33010002000001号', '[60,1000][800,1068]'))],
       verdict: 'fail',
       messageId: 'none',
+      evidence: [],
     },
-    { name: 'only the vendor', screens: [{ source: 'about-vendor-only.xml', ...about }], verdict: 'fail', messageId: 'vendorOnly', evidence: [{ text: '技术支持：某某信息技术有限公司' }] },
+    { name: 'only the vendor', screens: [{ source: 'about-vendor-only.xml', ...about }], verdict: 'fail', messageId: 'vendorOnly', evidence: [{ state: 's0', text: '技术支持：某某信息技术有限公司' }] },
     {
       name: 'none; organisation names in news sources, articles and contact lists are not the host unit',
       screens: [
@@ -99,6 +104,6 @@ run(detector, {
       messageId: 'none',
       evidence: [],
     },
-    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored' },
+    { name: 'nothing explored', screens: [], verdict: 'unknown', messageId: 'notExplored', evidence: [] },
   ],
 });

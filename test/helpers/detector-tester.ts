@@ -14,6 +14,10 @@ import { FIXTURES } from './paths.ts';
  * CrawlObservation per case from literal page sources (or files under test/fixtures/snapshots/),
  * runs the detector and checks verdict, message id and evidence. Texts come from the real
  * a11y + OCR merge (`mergeTexts`), with OCR boxes given per screen.
+ *
+ * Strict, as ESLint's RuleTester is: every case declares its message id, and every invalid case
+ * its evidence, each item with at least the state and the text (an invalid case that rightly
+ * cites nothing says `evidence: []`). A case that omits them makes `run()` throw, naming it.
  */
 
 export interface ScreenInput {
@@ -51,14 +55,19 @@ export interface CaseInput {
 export interface ValidCase extends CaseInput {
   /** Default `pass`. */
   verdict?: Verdict;
-  messageId?: string;
+  /** Required. */
+  messageId: string;
 }
+
+/** An expected evidence item: state and text always; any other field is checked when given. */
+export type EvidenceInput = Partial<Omit<Evidence, 'bounds'>> & { state: string; text: string; bounds?: BoundsTuple };
 
 export interface InvalidCase extends CaseInput {
   verdict: Verdict;
-  messageId?: string;
-  /** Compared item by item (same count); only the given fields are checked. */
-  evidence?: (Partial<Omit<Evidence, 'bounds'>> & { bounds?: BoundsTuple })[];
+  /** Required. */
+  messageId: string;
+  /** Required; compared item by item (same count, same order). */
+  evidence: EvidenceInput[];
   summary?: string | RegExp;
 }
 
@@ -134,27 +143,46 @@ function check(detector: Detector, c: ValidCase | InvalidCase) {
   return { result, messageId };
 }
 
+/** What a case omits that the tester requires (empty when nothing). */
+export function omissions(kind: 'valid' | 'invalid', c: Partial<ValidCase & InvalidCase>): string[] {
+  const out: string[] = [];
+  if (typeof c.messageId !== 'string' || !c.messageId) out.push('messageId');
+  if (kind === 'invalid') {
+    if (!Array.isArray(c.evidence)) out.push('evidence (write `evidence: []` if it rightly cites nothing)');
+    else
+      c.evidence.forEach((e, k) => {
+        for (const f of ['state', 'text'] as const) if (typeof e?.[f] !== 'string') out.push(`evidence[${k}].${f}`);
+      });
+  }
+  return out;
+}
+
 export function run(detector: Detector, tests: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  const problems = [
+    ...tests.valid.map((c, i) => [title('valid', i, c), omissions('valid', c)] as const),
+    ...tests.invalid.map((c, i) => [title('invalid', i, c), omissions('invalid', c)] as const),
+  ].filter(([, o]) => o.length);
+  if (problems.length) throw new Error(`detector-tester ${detector.meta.id}: cases without what they must declare:\n${problems.map(([t, o]) => `  ${t}: ${o.join(', ')}`).join('\n')}`);
+  const known = Object.keys(detector.meta.messages ?? {});
   describe(detector.meta.id, () => {
     tests.valid.forEach((c, i) =>
       it(title('valid', i, c), () => {
+        expect(known, 'a message id of the detector').toContain(c.messageId);
         const { result, messageId } = check(detector, c);
         expect(result.verdict, result.summary).toBe(c.verdict ?? 'pass');
-        if (c.messageId) expect(messageId).toBe(c.messageId);
+        expect(messageId).toBe(c.messageId);
       }),
     );
     tests.invalid.forEach((c, i) =>
       it(title('invalid', i, c), () => {
+        expect(known, 'a message id of the detector').toContain(c.messageId);
         const { result, messageId } = check(detector, c);
         expect(result.verdict, result.summary).toBe(c.verdict);
-        if (c.messageId) expect(messageId, result.summary).toBe(c.messageId);
+        expect(messageId, result.summary).toBe(c.messageId);
         if (c.summary !== undefined) expect(result.summary).toMatch(c.summary);
-        if (c.evidence) {
-          expect(result.evidence.map((e) => `${e.via} ${e.text}`)).toHaveLength(c.evidence.length);
-          c.evidence.forEach((want, k) => expect(result.evidence[k]).toMatchObject(want));
-        }
+        expect(result.evidence.map((e) => `${e.state} ${e.via} ${e.text}`)).toHaveLength(c.evidence.length);
+        c.evidence.forEach((want, k) => expect(result.evidence[k]).toMatchObject(want));
       }),
     );
   });
 }
-
