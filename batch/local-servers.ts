@@ -1,10 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { isAppiumUp, startAppium, type AppiumServer, type StartAppiumOptions } from '../src/appium/server.ts';
+import { isAppiumUp, startAppium, waitForAppium, type AppiumServer, type StartAppiumOptions } from '../src/appium/server.ts';
 import type { DeviceSlot, Lease } from './pool.ts';
 
 type Start = (opts: StartAppiumOptions) => Promise<AppiumServer>;
+
+/** How long a lease waits for a server that is not ours to answer `/status` (default 2 minutes). */
+export const REMOTE_WAIT_MS = 120_000;
 
 /**
  * Local Appium servers for the devices that name none (replay devices, or emulators on this host
@@ -26,14 +29,15 @@ export class LocalServers {
     private readonly log: Logger,
     private readonly start: Start,
     private readonly maxRevivals: number,
+    private readonly remoteWaitMs: number,
   ) {}
 
   /** Starts a server for every slot without `appiumUrl` and fills it in. */
   static async startFor(
     slots: DeviceSlot[],
-    opts: { logDir: string; log: Logger; start?: Start; maxRevivals?: number; maxServers?: number },
+    opts: { logDir: string; log: Logger; start?: Start; maxRevivals?: number; maxServers?: number; remoteWaitMs?: number },
   ): Promise<LocalServers> {
-    const ls = new LocalServers(opts.logDir, opts.log, opts.start ?? startAppium, opts.maxRevivals ?? 3);
+    const ls = new LocalServers(opts.logDir, opts.log, opts.start ?? startAppium, opts.maxRevivals ?? 3, opts.remoteWaitMs ?? REMOTE_WAIT_MS);
     const todo = slots.filter((s) => !s.appiumUrl);
     const n = Math.min(todo.length, Math.max(1, opts.maxServers ?? os.availableParallelism()));
     try {
@@ -62,11 +66,18 @@ export class LocalServers {
     return this.servers.size;
   }
 
-  /** For the runner: is the lease's server answering? Ours are restarted (a few times) when not. */
+  /**
+   * For the runner: is the lease's server answering? Ours are restarted (a few times) when not;
+   * someone else's (a lab server, a Grid hub being restarted, a Grid whose nodes are
+   * re-registering) is waited for up to `remoteWaitMs` before the lease counts as failed.
+   */
   preflight = async (lease: Lease): Promise<boolean> => {
     if (await isAppiumUp(lease.appiumUrl)) return true;
     const key = this.slotServer.get(lease.slot.id);
-    if (!key) return false;
+    if (!key) {
+      this.log.warn({ url: lease.appiumUrl, device: lease.slot.id, waitMs: this.remoteWaitMs }, 'Appium server or hub not answering; waiting for it');
+      return waitForAppium(lease.appiumUrl, this.remoteWaitMs);
+    }
     // Devices sharing a server share one restart.
     let p = this.restarting.get(key);
     if (!p) {

@@ -3,6 +3,7 @@ import { DeviceError, GovappError } from '../errors.ts';
 import { isAppiumUp } from '../appium/server.ts';
 import type { Capabilities } from './capabilities.ts';
 import type { RequestClock } from './request-clock.ts';
+import { gridCanMatch, gridStatus, isGridTransient, queueBackoffMs } from './grid-queue.ts';
 
 export type Browser = WebdriverIO.Browser;
 
@@ -14,7 +15,17 @@ export interface OpenSessionOptions {
   connectionRetryCount?: number;
   /** Every request is aborted at this clock's deadline (the crawl budget plus a grace). */
   clock?: RequestClock;
+  /**
+   * On a Selenium Grid router: how long to keep asking for a session while Grid has no free slot
+   * for it (its queue timed out, or a node just died) before failing (default 10 minutes).
+   */
+  gridWaitMs?: number;
+  /** Progress of a wait for a Grid slot (one call per failed try). */
+  onGridWait?: (info: { tries: number; waitedMs: number; reason: string }) => void;
 }
+
+/** Default for {@link OpenSessionOptions.gridWaitMs}. */
+export const GRID_WAIT_MS = 10 * 60_000;
 
 const clocks = new WeakMap<Browser, RequestClock>();
 
@@ -30,6 +41,26 @@ export async function openSession(opts: OpenSessionOptions): Promise<Browser> {
     throw new GovappError('APPIUM_UNREACHABLE', `no Appium server answers at ${opts.appiumUrl} (GET /status failed)`);
   }
   const clock = opts.clock;
+  const grid = await gridStatus(opts.appiumUrl);
+  if (grid && grid.nodes.length > 0 && !gridCanMatch(grid, opts.capabilities)) {
+    throw new DeviceError('SESSION_FAILED', `no slot of the Grid at ${opts.appiumUrl} matches platformName ${String(opts.capabilities.platformName)}, ${String(opts.capabilities['appium:automationName'] ?? '')}${opts.capabilities['appium:udid'] ? `, appium:udid ${String(opts.capabilities['appium:udid'])}` : ''} (see the nodes' stereotypes in its /status)`);
+  }
+  const t0 = Date.now();
+  const deadline = t0 + (opts.gridWaitMs ?? GRID_WAIT_MS);
+  for (let tries = 1; ; tries++) {
+    try {
+      return await startSession(opts, url, clock);
+    } catch (e) {
+      const msg = firstLine(e);
+      const wait = queueBackoffMs(tries - 1);
+      if (!grid || !isGridTransient(msg) || clock?.expired() || Date.now() + wait > deadline) throw e;
+      opts.onGridWait?.({ tries, waitedMs: Date.now() - t0, reason: msg });
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+async function startSession(opts: OpenSessionOptions, url: URL, clock: RequestClock | undefined): Promise<Browser> {
   try {
     const browser = await remote({
       protocol: url.protocol.replace(':', '') as 'http' | 'https',
