@@ -3,7 +3,7 @@ import { DeviceError, GovappError } from '../errors.ts';
 import { isAppiumUp } from '../appium/server.ts';
 import type { Capabilities } from './capabilities.ts';
 import type { RequestClock } from './request-clock.ts';
-import { gridCanMatch, gridStatus, isGridTransient, queueBackoffMs } from './grid-queue.ts';
+import { gridCanMatch, gridStatus, isGridTransient, queueBackoffMs, type GridStatus } from './grid-queue.ts';
 
 export type Browser = WebdriverIO.Browser;
 
@@ -27,6 +27,28 @@ export interface OpenSessionOptions {
 /** Default for {@link OpenSessionOptions.gridWaitMs}. */
 export const GRID_WAIT_MS = 10 * 60_000;
 
+/** How long a request no registered Grid slot matches waits for a node to register (a hub just restarted). */
+export const GRID_MATCH_WAIT_MS = 60_000;
+
+/**
+ * A request that no registered slot of the Grid could take would sit in Grid's queue until it
+ * times out. Nodes re-register within seconds after a hub restart, so the request waits for a
+ * matching slot to appear for a while, then fails naming what it asked for.
+ */
+async function waitForMatchingSlot(opts: OpenSessionOptions, first: GridStatus): Promise<void> {
+  const end = Date.now() + Math.min(opts.gridWaitMs ?? GRID_WAIT_MS, GRID_MATCH_WAIT_MS);
+  for (let status: GridStatus | undefined = first; ; status = await gridStatus(opts.appiumUrl)) {
+    if (status && gridCanMatch(status, opts.capabilities)) return;
+    if (Date.now() >= end || opts.clock?.expired()) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const c = opts.capabilities;
+  throw new DeviceError(
+    'SESSION_FAILED',
+    `no slot of the Grid at ${opts.appiumUrl} matches platformName ${String(c.platformName)}, ${String(c['appium:automationName'] ?? '')}${c['appium:udid'] ? `, appium:udid ${String(c['appium:udid'])}` : ''} (see the nodes' stereotypes in its /status)`,
+  );
+}
+
 const clocks = new WeakMap<Browser, RequestClock>();
 
 /** The request clock a session was opened with, if any. */
@@ -42,9 +64,7 @@ export async function openSession(opts: OpenSessionOptions): Promise<Browser> {
   }
   const clock = opts.clock;
   const grid = await gridStatus(opts.appiumUrl);
-  if (grid && grid.nodes.length > 0 && !gridCanMatch(grid, opts.capabilities)) {
-    throw new DeviceError('SESSION_FAILED', `no slot of the Grid at ${opts.appiumUrl} matches platformName ${String(opts.capabilities.platformName)}, ${String(opts.capabilities['appium:automationName'] ?? '')}${opts.capabilities['appium:udid'] ? `, appium:udid ${String(opts.capabilities['appium:udid'])}` : ''} (see the nodes' stereotypes in its /status)`);
-  }
+  if (grid) await waitForMatchingSlot(opts, grid);
   const t0 = Date.now();
   const deadline = t0 + (opts.gridWaitMs ?? GRID_WAIT_MS);
   for (let tries = 1; ; tries++) {
