@@ -4,7 +4,7 @@
  * EOF is our death), a bounded wait for `/status`, and a kill that leaves nothing behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 export interface JavaServer {
@@ -58,7 +58,9 @@ export async function startJava(name: string, url: string, jar: string, args: st
     });
     exited.then(() => reject(new Error(`${name}: java did not start`)));
   });
-  child.stdout!.resume();
+  // Grid logs to stdout: after the pid line, into the log file.
+  child.stdout!.removeAllListeners('data');
+  child.stdout!.pipe(createWriteStream('', { fd: log, autoClose: false }));
   const kill = async () => {
     if (running && child.pid) {
       try {
