@@ -2,11 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { isAppiumUp, startAppium, waitForAppium, type AppiumServer, type StartAppiumOptions } from '../src/appium/server.ts';
+import { gridStatus } from '../src/device/grid-queue.ts';
 import type { DeviceSlot, Lease } from './pool.ts';
 
 type Start = (opts: StartAppiumOptions) => Promise<AppiumServer>;
 
-/** How long a lease waits for a server that is not ours to answer `/status` (default 2 minutes). */
+/** How long a lease waits for a Grid hub that stopped answering `/status` (default 2 minutes). */
 export const REMOTE_WAIT_MS = 120_000;
 
 /**
@@ -23,6 +24,8 @@ export class LocalServers {
   private readonly slotServer = new Map<string, string>();
   private readonly restarting = new Map<string, Promise<boolean>>();
   private readonly revivals = new Map<string, number>();
+  /** URLs that answered as a Selenium Grid (their `/status` lists nodes). */
+  private readonly hubs = new Set<string>();
 
   private constructor(
     private readonly logDir: string,
@@ -67,16 +70,21 @@ export class LocalServers {
   }
 
   /**
-   * For the runner: is the lease's server answering? Ours are restarted (a few times) when not;
-   * someone else's (a lab server, a Grid hub being restarted, a Grid whose nodes are
-   * re-registering) is waited for up to `remoteWaitMs` before the lease counts as failed.
+   * For the runner: is the lease's server answering? Ours are restarted (a few times) when not. A
+   * Selenium Grid hub seen earlier in the batch (being restarted, or its nodes re-registering) is
+   * waited for up to `remoteWaitMs` before the lease counts as failed; other servers fail at once.
    */
   preflight = async (lease: Lease): Promise<boolean> => {
-    if (await isAppiumUp(lease.appiumUrl)) return true;
+    const url = lease.appiumUrl;
+    if (await isAppiumUp(url)) {
+      if (!this.hubs.has(url) && !this.slotServer.has(lease.slot.id) && (await gridStatus(url))) this.hubs.add(url);
+      return true;
+    }
     const key = this.slotServer.get(lease.slot.id);
     if (!key) {
-      this.log.warn({ url: lease.appiumUrl, device: lease.slot.id, waitMs: this.remoteWaitMs }, 'Appium server or hub not answering; waiting for it');
-      return waitForAppium(lease.appiumUrl, this.remoteWaitMs);
+      if (!this.hubs.has(url)) return false;
+      this.log.warn({ url, device: lease.slot.id, waitMs: this.remoteWaitMs }, 'Grid hub not answering (or not ready); waiting for it');
+      return waitForAppium(url, this.remoteWaitMs);
     }
     // Devices sharing a server share one restart.
     let p = this.restarting.get(key);

@@ -46,13 +46,22 @@ describe('LocalServers', () => {
     expect(await ls.preflight(lease({ id: 'lab', appiumUrl: 'http://127.0.0.1:9', device: {} }))).toBe(false);
   });
 
-  it('waits for a server that is not ours (a hub being restarted) up to remoteWaitMs', async () => {
+  it('waits for a Grid hub seen earlier (being restarted) up to remoteWaitMs; other servers fail at once', async () => {
     const port = await freePort();
     const ls = await LocalServers.startFor([], { logDir: '/tmp/x', log: silentLogger, start: fakeStart().start, remoteWaitMs: 20_000 });
-    const srv = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":{"ready":true}}'));
+    const hub = lease({ id: 'hub-1', appiumUrl: `http://127.0.0.1:${port}`, device: {} });
+    const serve = () => {
+      const srv = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":{"ready":true,"nodes":[]}}'));
+      srv.listen(port, '127.0.0.1');
+      return srv;
+    };
+    let srv = serve();
+    await new Promise((r) => srv.once('listening', r));
+    expect(await ls.preflight(hub)).toBe(true);
+    await new Promise((r) => srv.close(r));
     // The hub comes back while the lease waits for it.
-    const checked = ls.preflight(lease({ id: 'hub-1', appiumUrl: `http://127.0.0.1:${port}`, device: {} }));
-    setTimeout(() => srv.listen(port, '127.0.0.1'), 1500);
+    const checked = ls.preflight(hub);
+    setTimeout(() => (srv = serve()), 1500);
     try {
       expect(await checked).toBe(true);
     } finally {
