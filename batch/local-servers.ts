@@ -1,10 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { isAppiumUp, startAppium, type AppiumServer, type StartAppiumOptions } from '../src/appium/server.ts';
+import { isAppiumUp, startAppium, waitForAppium, type AppiumServer, type StartAppiumOptions } from '../src/appium/server.ts';
+import { gridStatus } from '../src/device/grid-queue.ts';
 import type { DeviceSlot, Lease } from './pool.ts';
 
 type Start = (opts: StartAppiumOptions) => Promise<AppiumServer>;
+
+/** How long a lease waits for a Grid hub that stopped answering `/status` (default 2 minutes). */
+export const REMOTE_WAIT_MS = 120_000;
 
 /**
  * Local Appium servers for the devices that name none (replay devices, or emulators on this host
@@ -20,20 +24,23 @@ export class LocalServers {
   private readonly slotServer = new Map<string, string>();
   private readonly restarting = new Map<string, Promise<boolean>>();
   private readonly revivals = new Map<string, number>();
+  /** URLs that answered as a Selenium Grid (their `/status` lists nodes). */
+  private readonly hubs = new Set<string>();
 
   private constructor(
     private readonly logDir: string,
     private readonly log: Logger,
     private readonly start: Start,
     private readonly maxRevivals: number,
+    private readonly remoteWaitMs: number,
   ) {}
 
   /** Starts a server for every slot without `appiumUrl` and fills it in. */
   static async startFor(
     slots: DeviceSlot[],
-    opts: { logDir: string; log: Logger; start?: Start; maxRevivals?: number; maxServers?: number },
+    opts: { logDir: string; log: Logger; start?: Start; maxRevivals?: number; maxServers?: number; remoteWaitMs?: number },
   ): Promise<LocalServers> {
-    const ls = new LocalServers(opts.logDir, opts.log, opts.start ?? startAppium, opts.maxRevivals ?? 3);
+    const ls = new LocalServers(opts.logDir, opts.log, opts.start ?? startAppium, opts.maxRevivals ?? 3, opts.remoteWaitMs ?? REMOTE_WAIT_MS);
     const todo = slots.filter((s) => !s.appiumUrl);
     const n = Math.min(todo.length, Math.max(1, opts.maxServers ?? os.availableParallelism()));
     try {
@@ -62,11 +69,23 @@ export class LocalServers {
     return this.servers.size;
   }
 
-  /** For the runner: is the lease's server answering? Ours are restarted (a few times) when not. */
+  /**
+   * For the runner: is the lease's server answering? Ours are restarted (a few times) when not. A
+   * Selenium Grid hub seen earlier in the batch (being restarted, or its nodes re-registering) is
+   * waited for up to `remoteWaitMs` before the lease counts as failed; other servers fail at once.
+   */
   preflight = async (lease: Lease): Promise<boolean> => {
-    if (await isAppiumUp(lease.appiumUrl)) return true;
+    const url = lease.appiumUrl;
+    if (await isAppiumUp(url)) {
+      if (!this.hubs.has(url) && !this.slotServer.has(lease.slot.id) && (await gridStatus(url))) this.hubs.add(url);
+      return true;
+    }
     const key = this.slotServer.get(lease.slot.id);
-    if (!key) return false;
+    if (!key) {
+      if (!this.hubs.has(url)) return false;
+      this.log.warn({ url, device: lease.slot.id, waitMs: this.remoteWaitMs }, 'Grid hub not answering (or not ready); waiting for it');
+      return waitForAppium(url, this.remoteWaitMs);
+    }
     // Devices sharing a server share one restart.
     let p = this.restarting.get(key);
     if (!p) {

@@ -8,15 +8,15 @@
 // first level, apps ok/error and peak memory (RSS of this process plus its Appium servers).
 // Target: speed-up ≥ 3.2× at concurrency 4 (reported, not asserted). `--crawl scripted` runs the
 // test suite's scripted crawl (real replay sessions, scripted exploration) to check the harness.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BatchApp } from '../batch/apps-file.ts';
 import type { RunOne } from '../batch/attempt.ts';
 import { executeBatch } from '../batch/batch.ts';
 import { formatMs } from '../batch/duration.ts';
-import { PACKAGE_ROOT } from '../src/paths.ts';
+import { benchApps, SAMPLES } from './lib/sample-batch.ts';
+import { treeRss } from './lib/tree-rss.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,22 +32,6 @@ const { values } = parseArgs({
 });
 const N = Number(values.apps);
 const levels = values.levels!.split(',').map(Number);
-const SAMPLES = ['study-portal', 'office-compliant', 'river-patrol'];
-const SHARED = path.resolve(PACKAGE_ROOT, '../shared/fixtures/apps');
-
-function benchApps(): BatchApp[] {
-  return Array.from({ length: N }, (_, i) => {
-    const s = SAMPLES[i % SAMPLES.length];
-    const dir = path.join(SHARED, s);
-    const pkg: string = JSON.parse(readFileSync(path.join(dir, 'app.json'), 'utf8')).app.package;
-    return {
-      id: `${s}-${Math.floor(i / SAMPLES.length) + 1}`,
-      target: { kind: 'app-graph', dir, package: pkg },
-      package: pkg,
-      options: { ocr: values.ocr as 'off', maxMinutes: Number(values['max-minutes']), timeoutMs: 10 * 60_000 },
-    };
-  });
-}
 
 async function runOneFor(kind: string): Promise<RunOne> {
   if (kind === 'scripted') return (await import('../test/batch/scripted-crawl.ts')).scriptedCrawl({ steps: 6, stepMs: 150 });
@@ -59,42 +43,6 @@ async function runOneFor(kind: string): Promise<RunOne> {
     process.exit(1);
   }
   return crawlRunOne;
-}
-
-/** RSS (bytes) of this process and every process below it (the Appium servers), from /proc. */
-function treeRss(): number {
-  try {
-    const parent = new Map<number, number>();
-    for (const d of readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      } catch {
-        // exited meanwhile
-      }
-    }
-    const tree = new Set([process.pid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [pid, ppid] of parent) if (!tree.has(pid) && tree.has(ppid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-    let kb = 0;
-    for (const pid of tree) {
-      try {
-        const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-        if (m) kb += Number(m[1]);
-      } catch {
-        // exited meanwhile
-      }
-    }
-    return kb * 1024;
-  } catch {
-    return process.memoryUsage().rss;
-  }
 }
 
 interface Row {
@@ -118,7 +66,7 @@ for (const c of levels) {
   let began = 0;
   const t0 = performance.now();
   const r = await executeBatch({
-    apps: benchApps(),
+    apps: benchApps(N, { ocr: values.ocr!, maxMinutes: Number(values['max-minutes']) }),
     outDir,
     concurrency: c,
     localServers: values['local-servers'] ? Number(values['local-servers']) : undefined,

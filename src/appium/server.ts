@@ -153,3 +153,13 @@ export async function isAppiumUp(url: string, timeoutMs = 2000): Promise<boolean
     return false;
   }
 }
+
+/** Polls `GET /status` until the server is ready or `timeoutMs` has passed; true when it answered. */
+export async function waitForAppium(url: string, timeoutMs: number, pollMs = 1000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await isAppiumUp(url)) return true;
+    if (Date.now() + pollMs > end) return false;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}

@@ -14,10 +14,11 @@ function findArgs(locator: string): [string, string] {
 /**
  * Messages that mean the device (or the automation server on it) is gone, not that one command
  * failed: a dead socket, a deleted session, the UiAutomator2 server's instrumentation having
- * exited (it crashed or was killed), the device having left `adb devices`.
+ * exited (it crashed or was killed), the device having left `adb devices`, a Grid node that no
+ * longer answers its router ("Unable to execute request for an existing session").
  */
 const LOST_DEVICE =
-  /ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|other side closed|socket hang up|fetch failed|invalid session id|session.*(terminated|not started|not found)|instrumentation process is not running|cannot be proxied to UiAutomator2 server|Could not proxy command to the remote server|device '[^']*' not found|device (offline|unauthorized|not found)/i;
+  /ECONNREFUSED|Unable to execute request for an existing session|ECONNRESET|UND_ERR_SOCKET|other side closed|socket hang up|fetch failed|invalid session id|session.*(terminated|not started|not found)|instrumentation process is not running|cannot be proxied to UiAutomator2 server|Could not proxy command to the remote server|device '[^']*' not found|device (offline|unauthorized|not found)/i;
 
 /** The package of the window a UiAutomator2 page source shows (its first element's `package`). */
 export function packageOfSource(source: string): string | undefined {
