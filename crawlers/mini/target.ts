@@ -21,7 +21,8 @@ const PACKAGE_RE = /^[a-zA-Z][\w]*(\.[a-zA-Z][\w]*)+$/;
 
 /** What `--mini-program <name|appid> --host <h>` or `--quick-app <package> [--engine <pkg>]` name; BAD_ARGUMENT otherwise. */
 export function parseMiniTarget(o: { miniProgram?: string; host?: string; quickApp?: string; engine?: string }, where = '--'): MiniTarget {
-  const opt = (n: string) => (where === '--' ? `--${n}` : `${where}${n}`);
+  const yamlNames: Record<string, string> = { 'quick-app': 'quickApp', 'mini-program': 'miniProgram', host: 'miniProgram.host', engine: 'engine' };
+  const opt = (n: string) => (where === '--' ? `--${n}` : `${where}${yamlNames[n] ?? n}`);
   if (o.quickApp !== undefined) {
     if (o.miniProgram !== undefined) throw new BadInputError('BAD_ARGUMENT', `${opt('quick-app')}: give a quick app or a mini-program, not both`);
     if (!PACKAGE_RE.test(o.quickApp)) throw new BadInputError('BAD_ARGUMENT', `${opt('quick-app')} ${o.quickApp}: not a quick-app package name (hap://app/<package>)`);
