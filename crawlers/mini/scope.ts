@@ -2,7 +2,7 @@ import type { CurrentApp } from '../../src/device/device.ts';
 import { labelOf, type Snapshot, type UiElement } from '../../src/snapshot/model.ts';
 import { compactLabel } from '../safety/normalize.ts';
 import { skippedEntry, type CandidateAction, type SkippedAction } from '../actions.ts';
-import { activityMatches, CAPSULE_ZONE, type HostProfile } from './host-profile.ts';
+import { activityMatches, CAPSULE_ZONE, shortActivity, type HostProfile } from './host-profile.ts';
 
 /** Where a screen stands for the crawl: the app's own screen, a host overlay in its flow (recorded, not the app's), or outside. */
 export type Placement = 'app' | 'overlay' | 'out';
@@ -54,7 +54,7 @@ export class MiniScope {
     if (current.package !== this.hostPackage) return 'out';
     if (activityMatches(this.profile.about, this.hostPackage, current.activity)) return 'app';
     if (!this.isContainer(current)) return 'out';
-    if (this.slot && current.activity !== this.slot) return 'out';
+    if (this.slot && shortActivity(this.hostPackage, current.activity) !== shortActivity(this.hostPackage, this.slot)) return 'out';
     return this.isCapsuleMenu(snapshot) ? 'overlay' : 'app';
   }
 
