@@ -9,7 +9,7 @@ import { BadInputError, isInputErrorCode } from '../../src/errors.ts';
 import { createLogger } from '../../src/log.ts';
 import { LiveStatus } from '../live-status.ts';
 import { isAppiumUp } from '../../src/appium/server.ts';
-import type { AppTarget } from '../../src/device/capabilities.ts';
+import { buildCapabilities, type AppTarget } from '../../src/device/capabilities.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
 import { reportGate, verdictRows } from '../summary.ts';
 import { incompleteNotice } from '../../src/findings/coverage.ts';
@@ -127,6 +127,8 @@ export const command: Command = {
     if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before anything starts
     const given: AppTarget | undefined = values.url ? { kind: 'url', url: values.url } : values.app ? parseAppArgument(values.app) : undefined;
     const target: AppTarget = mini ? miniDeviceTarget(mini, given) : given!;
+    // A device target without a device is bad input: say so before reaching for a server.
+    if (target.kind === 'apk' || target.kind === 'package') buildCapabilities(target, { udid: values.udid, avd: values.avd });
     if (values['appium-url'] && !(await isAppiumUp(values['appium-url']))) {
       throw new BadInputError('APPIUM_UNREACHABLE', `--appium-url ${values['appium-url']}: no Appium server answers there (GET /status failed)`);
     }

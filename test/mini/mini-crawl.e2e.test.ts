@@ -7,6 +7,7 @@ import type { MiniTarget } from '../../crawlers/mini/target.ts';
 import { loadAppGraph } from '../../src/appgraph/load.ts';
 import { findingsSchema } from '../../src/findings/schema.ts';
 import { FIXTURES } from '../helpers/paths.ts';
+import { runMain } from '../helpers/cli.ts';
 
 const fixture = (name: string) => path.join(FIXTURES, 'apps', name);
 const jsonl = (f: string) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -100,5 +101,13 @@ describe('mini-programs crawled inside their host (replayed hosts)', () => {
     for (const s of c.screens) expect(s.activity, s.state).toBe('org.hapjs.LauncherActivity$Launcher0');
     expect(c.actions.filter((a) => a.outcome === 'left-app').map((a) => a.label)).toContain('更多快应用');
     expect(c.skipped.find((s) => s.label === '提交预约')).toMatchObject({ intent: 'submit' });
+  });
+
+  it('govapp crawl --mini-program … --host wechat --app <replayed host>: exit 0, the mini-program named in the summary', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'govapp-mini-cli-')), 'b');
+    const r = await runMain('crawl', '--mini-program', '某市政务服务', '--host', 'wechat', '--app', fixture('mini-wechat'), '--out', out, '--ocr', 'off', '--quiet', '--appium-url', inject('appiumUrl'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^某市政务服务: \d+ screens \(\d+ in the app\), \d+ actions, stop: explored$/m);
+    expect(JSON.parse(readFileSync(path.join(out, 'findings.json'), 'utf8')).app).toMatchObject({ package: 'com.tencent.mm', label: '某市政务服务' });
   });
 });
