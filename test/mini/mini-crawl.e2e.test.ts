@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -109,5 +109,18 @@ describe('mini-programs crawled inside their host (replayed hosts)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^某市政务服务: \d+ screens \(\d+ in the app\), \d+ actions, stop: explored$/m);
     expect(JSON.parse(readFileSync(path.join(out, 'findings.json'), 'utf8')).app).toMatchObject({ package: 'com.tencent.mm', label: '某市政务服务' });
+  });
+
+  it('govapp batch: miniProgram: and quickApp: entries crawl inside their (replayed) hosts', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'govapp-mini-batch-'));
+    const apps = path.join(dir, 'apps.yaml');
+    writeFileSync(apps, `defaults: { ocr: off }\napps:\n  - id: wx\n    miniProgram: { name: 某市政务服务, host: wechat }\n    appGraph: ${fixture('mini-wechat')}\n  - id: qa\n    quickApp: cn.gov.example.police\n    appGraph: ${fixture('quick-app')}\n`);
+    const r = await runMain('batch', apps, '--out', path.join(dir, 'out'), '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    for (const [id, method] of [['wx', 'search'], ['qa', 'link']]) {
+      const run = JSON.parse(readFileSync(path.join(dir, 'out/apps', id, 'run.json'), 'utf8'));
+      expect(run.stopReason).toBe('explored');
+      expect(run.mini.opened[0].method).toBe(method);
+    }
   });
 });
