@@ -4,6 +4,9 @@ import { loadAppGraph } from '../src/appgraph/load.ts';
 import type { AppTarget } from '../src/device/capabilities.ts';
 import { BadInputError, isGovappError } from '../src/errors.ts';
 import { readYamlConfig } from './yaml-file.ts';
+import { miniHostPackage, miniKey, parseMiniTarget, type MiniTarget } from '../crawlers/mini/target.ts';
+import { miniDeviceTarget } from '../crawlers/mini/session.ts';
+import { createHash } from 'node:crypto';
 
 /**
  * apps.yaml: the apps of one batch, each crawled into its own bundle `<out>/apps/<id>/`.
@@ -17,6 +20,11 @@ import { readYamlConfig } from './yaml-file.ts';
  *     config: creds/tax.govapp.yaml                      # credentials, safety allow-list, probes
  *     maxActions: 300
  *   - package: cn.gov.example.office                     # already installed
+ *   - miniProgram: { name: 某市政务服务, host: wechat }   # a 小程序 inside its host (installed, logged in)
+ *   - miniProgram: { appid: wx0123456789abcdef, host: wechat }
+ *     appGraph: recordings/wechat-host                   # … or inside a replayed host
+ *   - quickApp: cn.gov.example.quick                     # a 快应用 (hap://app/…), engine optional
+ *     engine: com.example.quickengine
  * ```
  * Relative paths are relative to the apps file.
  */
@@ -37,6 +45,14 @@ const perApp = {
   retries: z.number().int().min(0).max(10).optional(),
 };
 
+const miniProgramSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).optional(),
+    appid: z.string().trim().min(1).optional(),
+    host: z.enum(['wechat', 'alipay'], { message: 'expected wechat or alipay' }),
+  })
+  .refine((m) => (m.name === undefined) !== (m.appid === undefined), { message: 'give one of name or appid' });
+
 const appEntrySchema = z
   .strictObject({
     id: z.string().regex(ID_PATTERN, 'use letters, digits, ".", "_" and "-" (it names the bundle directory)').optional(),
@@ -44,9 +60,19 @@ const appEntrySchema = z
     apk: z.string().min(1).optional(),
     package: z.string().regex(PACKAGE_PATTERN, 'not an Android package name').optional(),
     activity: z.string().min(1).optional(),
+    miniProgram: miniProgramSchema.optional(),
+    quickApp: z.string().regex(PACKAGE_PATTERN, 'not a quick-app package name').optional(),
+    engine: z.string().regex(PACKAGE_PATTERN, 'not an Android package name').optional(),
     ...perApp,
   })
   .superRefine((a, ctx) => {
+    if (a.miniProgram !== undefined || a.quickApp !== undefined) {
+      if (a.miniProgram !== undefined && a.quickApp !== undefined) ctx.addIssue({ code: 'custom', message: 'give miniProgram or quickApp, not both' });
+      if (a.apk !== undefined || a.package !== undefined || a.activity !== undefined) ctx.addIssue({ code: 'custom', message: 'a mini-program or quick app runs in its host: no apk, package or activity' });
+      if (a.engine !== undefined && a.quickApp === undefined) ctx.addIssue({ code: 'custom', path: ['engine'], message: 'only for quickApp' });
+      return;
+    }
+    if (a.engine !== undefined) ctx.addIssue({ code: 'custom', path: ['engine'], message: 'only for quickApp' });
     if (a.appGraph !== undefined && (a.apk !== undefined || a.package !== undefined || a.activity !== undefined))
       ctx.addIssue({ code: 'custom', message: 'appGraph takes no apk, package or activity (they come from its app.json)' });
     if (a.appGraph === undefined && a.apk === undefined && a.package === undefined)
@@ -76,6 +102,8 @@ export interface BatchApp {
   /** Package when known before the crawl (app-graph, package, apk with a package hint). */
   package?: string;
   label?: string;
+  /** A mini-program or quick app crawled inside its host (`target` is then the host). */
+  mini?: MiniTarget;
   options: BatchAppOptions;
 }
 
@@ -109,6 +137,7 @@ export function loadAppsFile(file: string): BatchApp[] {
 type Entry = z.infer<typeof appEntrySchema>;
 
 function resolveEntry(e: Entry, base: string, where: string, index: number): BatchApp {
+  if (e.miniProgram !== undefined || e.quickApp !== undefined) return resolveMini(e, base, where);
   if (e.appGraph !== undefined) {
     const dir = path.resolve(base, e.appGraph);
     try {
@@ -128,6 +157,35 @@ function resolveEntry(e: Entry, base: string, where: string, index: number): Bat
     return { id, target: { kind: 'apk', apk, package: e.package, activity: e.activity }, package: e.package, options: {} };
   }
   return { id: e.id ?? e.package!, target: { kind: 'package', package: e.package!, activity: e.activity }, package: e.package, options: {} };
+}
+
+/** A mini-program or quick app: its host on the leased device, or a replayed host (appGraph). */
+function resolveMini(e: Entry, base: string, where: string): BatchApp {
+  const field = e.quickApp !== undefined ? 'quickApp' : 'miniProgram';
+  const fail = (at: string, err: unknown): never => {
+    const msg = isGovappError(err) ? err.message : String(err);
+    throw new BadInputError('BAD_CONFIG', msg.startsWith(where) ? msg : `${where}.${at}: ${msg}`, { cause: err });
+  };
+  let mini: MiniTarget;
+  let host: BatchApp['target'] | undefined;
+  try {
+    mini = parseMiniTarget({ miniProgram: e.miniProgram?.name ?? e.miniProgram?.appid, host: e.miniProgram?.host, quickApp: e.quickApp, engine: e.engine }, `${where}.`);
+  } catch (err) {
+    return fail(field, err);
+  }
+  try {
+    if (e.appGraph !== undefined) {
+      const dir = path.resolve(base, e.appGraph);
+      host = { kind: 'app-graph', dir, package: loadAppGraph(dir, { checkSources: false }).graph.app.package };
+    }
+    host = miniDeviceTarget(mini, host);
+  } catch (err) {
+    return fail('appGraph', err);
+  }
+  const key = miniKey(mini);
+  const derived = `${mini.host}-${key}`.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._-]+|[._-]+$/g, '').slice(0, 100);
+  const id = e.id ?? (ID_PATTERN.test(derived) && !/^[a-z]+$/.test(derived) ? derived : `${mini.host}-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`);
+  return { id, target: host, package: miniHostPackage(mini), label: mini.name ?? key, mini, options: {} };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -15,7 +15,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
 // eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (hooks)
 import { finalizeBundle } from '../reports/finalize.ts';
 import { hashFile } from '../src/bundle/manifest-hash.ts';
-import { Explorer } from './explorer.ts';
+import { Explorer, type ExplorerOptions } from './explorer.ts';
 import { loginWalls } from './walls.ts';
 import { openDevice } from './open-device.ts';
 import { LoginTasks } from './login.ts';
@@ -29,6 +29,7 @@ import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { createTapGate } from './safety/ocr-gate.ts';
+import { MiniSession, miniDeviceTarget } from './mini/session.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
 const DEFAULT_MAX_MINUTES = 30;
@@ -42,7 +43,7 @@ const DEFAULT_MAX_MINUTES = 30;
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const startedAt = new Date();
   const config = await loadConfig(opts.configFile);
-  const { target, graph } = resolveTarget(opts.target);
+  const { target, graph } = resolveTarget(opts.mini ? miniDeviceTarget(opts.mini, opts.target) : opts.target);
   let appPackage = targetPackage(target) ?? '';
   let log = (opts.logger ?? createLogger({ quiet: true, file: path.join(path.resolve(opts.outDir), 'logs/crawl.log') })).child({ app: appPackage || path.basename(opts.outDir) });
   const maxActions = opts.maxActions ?? config.apps[appPackage]?.maxActions ?? config.crawl.maxActions ?? DEFAULT_MAX_ACTIONS;
@@ -85,7 +86,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       appPackage = opened.appPackage;
       log = log.child({ app: appPackage });
     }
+    // A mini-program is crawled inside its host: the host's package, the mini-program's boundary.
+    const mini = opts.mini ? new MiniSession(opts.mini, config, device.info, log) : undefined;
     const meta: RecordingMeta = recordingMeta(appPackage, graph, device);
+    if (mini) meta.app.label = mini.label;
     const writer = new BundleWriter(opts.outDir, meta);
     analysis = await createAnalysis({ ocr: opts.ocr ?? config.crawl.ocr ?? 'paddle', log, writer });
     const runInfo = {
@@ -96,12 +100,14 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       appiumUrl: opts.appiumUrl ? redactUrl(opts.appiumUrl) : 'local',
       options: { maxActions, maxMinutes, strategy: opts.strategy ?? config.crawl.strategy ?? 'targeted', ocr: analysis.ocrMode, safety: opts.safety ?? config.safety.level },
       startedAt: startedAt.toISOString(),
+      ...(mini ? { mini: mini.info() } : {}),
     };
     writer.writeRun(runInfo);
 
     deadline = clock.startBudget();
     const policy: SafetyPolicy = { ...config.safety, level: opts.safety ?? config.safety.level };
-    const credentials = config.apps[appPackage]?.credentials;
+    // Inside a host only the mini-program's own login is ever used, never the host account's.
+    const credentials = mini ? mini.credentials : config.apps[appPackage]?.credentials;
     const login = new LoginTasks(credentials, policy);
     const dialogs = new DialogTasks(config.crawl.permissions, policy);
     // Observe-only: no probe that types or sends.
@@ -112,7 +118,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       writer,
       appPackage,
       policy,
-      vetTap: analysis.ocrMode === 'off' ? undefined : createTapGate({ policy, ocrOf: (state, o) => analysis!.ocrOf(state, o) }),
+      vetTap: vetTaps(mini, analysis.ocrMode === 'off' ? undefined : createTapGate({ policy, ocrOf: (state, o) => analysis!.ocrOf(state, o) })),
+      ...(mini ? { place: mini.place, launch: (signal?: AbortSignal) => mini.launch(device!, signal) } : {}),
       strategy: strategyFor(opts.strategy ?? config.crawl.strategy ?? 'targeted', opts.seed ?? config.crawl.seed ?? 1),
       maxActions,
       deadline,
@@ -123,6 +130,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       settleMs: config.crawl.settleMs ?? (target.kind === 'url' ? 400 : 0),
       hooks: {
         onScreen: async (screen, snapshot, png) => {
+          mini?.noteScreen(screen, snapshot);
           // An H5 app is named by its first page's title, as a person would name it, not by its URL.
           if (target.kind === 'url' && !meta.app.label && screen.inApp) meta.app.label = documentTitle(snapshot);
           await analysis!.screenAdded(screen, png);
@@ -176,7 +184,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     await analysis.drain();
     const findings = findingsFor(stopReason, opts.signal?.aborted ? { interrupted: true } : {});
     writer.writeFindings(findings);
-    writer.writeRun({ ...runInfo, finishedAt: findings.run.finishedAt, stopReason, coverage: findings.run.coverage, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status, forms: login.forms, dialogs: dialogs.answered, permissions: dialogs.permissions });
+    writer.writeRun({ ...runInfo, ...(mini ? { mini: mini.info() } : {}), finishedAt: findings.run.finishedAt, stopReason, coverage: findings.run.coverage, ...(error ? { error: { code: error.code, message: error.message } } : {}), ocrStats: analysis.stats(), login: login.status, forms: login.forms, dialogs: dialogs.answered, permissions: dialogs.permissions });
     log.info({ states: explorer.screens.length, actions: explorer.actions.length, stopReason }, 'crawl finished');
     await teardown();
     const apkSha256 = target.kind === 'apk' ? (await hashFile(target.apk)).sha256 : undefined;
@@ -186,6 +194,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   } finally {
     await teardown();
   }
+}
+
+/** The host's own refusals (a mini-program's capsule) before the OCR gate's second look. */
+function vetTaps(mini: MiniSession | undefined, gate: ExplorerOptions['vetTap']): ExplorerOptions['vetTap'] {
+  if (!mini) return gate;
+  return async (state, a) => mini.vet(state, a) ?? (await gate?.(state, a));
 }
 
 function recordingMeta(appPackage: string, graph: AppGraph | undefined, device: Device): RecordingMeta {

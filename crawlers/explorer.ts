@@ -107,6 +107,15 @@ export interface ExplorerOptions {
    * recorded like any other and the tap is not made.
    */
   vetTap?: (state: string, action: CandidateAction) => Promise<SkippedAction | undefined>;
+  // --- Target boundary hook (mini-programs, crawlers/mini/): both absent for an ordinary app. ---
+  /**
+   * Where a screen stands when the app is not a package of its own (a mini-program inside its
+   * host): `app` (recorded, the app's), `overlay` (recorded, in its flow but not the app's, like a
+   * permission dialog), `out` (left the app). Default: by package.
+   */
+  place?: (current: { package: string; activity: string }, snapshot: Snapshot) => 'app' | 'overlay' | 'out';
+  /** Brings the app to the front when activating its package cannot (opening a mini-program inside its host); used at the start and for relaunches. */
+  launch?: (signal?: AbortSignal) => Promise<void>;
 }
 
 interface Here {
@@ -118,7 +127,7 @@ interface Here {
 }
 
 /** Errors that end the crawl; any other failure of one action is logged and the crawl goes on. */
-const FATAL = new Set(['DEVICE_OFFLINE', 'DEVICE_UNRESPONSIVE', 'ABORTED', 'APP_CRASH_LOOP', 'BAD_PAGE_SOURCE']);
+const FATAL = new Set(['DEVICE_OFFLINE', 'DEVICE_UNRESPONSIVE', 'ABORTED', 'APP_CRASH_LOOP', 'BAD_PAGE_SOURCE', 'MINI_OPEN_FAILED']);
 
 /** Swipes in one direction on one state while each brings new texts into view. */
 const MAX_SCROLLS = 10;
@@ -175,7 +184,8 @@ export class Explorer {
   }
 
   async run(): Promise<StopReason> {
-    await this.observe();
+    if (this.o.launch) await this.act({ kind: 'launch' }, () => this.o.launch!(this.o.signal));
+    else await this.observe();
     if (!this.here.key) await this.recover('launch');
     while (this.budgetLeft()) {
       const node = this.here.key ? this.graph.get(this.here.key) : undefined;
@@ -324,8 +334,9 @@ export class Explorer {
     const { device, signal } = this.o;
     const [source, current] = await Promise.all([device.pageSource(signal), device.currentApp(signal)]);
     const snapshot = parsePageSource(source, 'page source from the device');
-    const inApp = current.package === this.o.appPackage;
-    const onTop = inApp || SYSTEM_DIALOG_PACKAGES.has(current.package);
+    const place = this.o.place?.(current, snapshot);
+    const inApp = place ? place === 'app' : current.package === this.o.appPackage;
+    const onTop = place ? place !== 'out' : inApp || SYSTEM_DIALOG_PACKAGES.has(current.package);
     this.here = { key: undefined, snapshot, source, package: current.package, activity: current.activity };
     if (!onTop) return;
     const hash = stateHash(signatureOf(snapshot, current));
@@ -399,7 +410,7 @@ export class Explorer {
     try {
       await run();
       if (this.o.settleMs) await sleep(this.o.settleMs);
-      this.pathToHere = kind === 'relaunch' ? [] : [...this.pathToHere, seq];
+      this.pathToHere = kind === 'relaunch' || kind === 'launch' ? [] : [...this.pathToHere, seq];
       await this.observe();
       if (!this.here.key) outcome = 'left-app';
       else if (this.here.key !== before) outcome = 'moved';
@@ -649,6 +660,7 @@ export class Explorer {
   private async relaunch(): Promise<void> {
     const { device, signal, appPackage } = this.o;
     await this.act({ kind: 'relaunch' }, async () => {
+      if (this.o.launch) return this.o.launch(signal);
       await device.terminateApp(appPackage, signal).catch(() => undefined);
       await device.activateApp(appPackage, signal);
     });

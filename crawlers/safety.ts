@@ -32,7 +32,7 @@ export interface SafetyPolicy {
 export const DEFAULT_SAFETY: SafetyPolicy = { level: 'default', allow: [], deny: [], unsafe: false };
 
 /** Why a control was refused: a dangerous intent, or one of the policy's own reasons. */
-export type RefusalKind = Intent | 'confirm' | 'denied' | 'not-navigation' | 'unlabelled';
+export type RefusalKind = Intent | 'confirm' | 'denied' | 'not-navigation' | 'unlabelled' | 'host-control';
 
 /** Where the triggering text was read. */
 export type TriggerSource = LabelSource | 'ocr' | 'class' | 'dialog';

@@ -3,6 +3,7 @@ import type { AppTarget, DeviceOptions } from '../src/device/capabilities.ts';
 import type { Findings, StopReason } from '../src/findings/schema.ts';
 import type { GovappError } from '../src/errors.ts';
 import type { SafetyLevel } from './safety.ts';
+import type { MiniTarget } from './mini/target.ts';
 
 export type StrategyName = 'targeted' | 'bfs' | 'dfs' | 'random';
 export type OcrMode = 'paddle' | 'tesseract' | 'off';
@@ -29,7 +30,10 @@ export interface CrawlProgress {
 
 /** Everything one crawl of one app needs. The CLI, batch runner and benchmarks all call `crawl()` with this. */
 export interface CrawlOptions {
+  /** The device's app; for a mini-program its host (the host's package, or a replayed host's app-graph). */
   target: AppTarget;
+  /** A mini-program or quick app crawled inside its host (crawlers/mini/): the boundary, opening and capsule rules. */
+  mini?: MiniTarget;
   outDir: string;
   /** Use this Appium server (a lab's, a Grid 4 router, a device-farm hub); otherwise a local one is started and stopped. */
   appiumUrl?: string;

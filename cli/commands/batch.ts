@@ -78,6 +78,7 @@ export const crawlRunOne: RunOne = async (job: AttemptJob, lease: Lease, signal:
   const o = job.app.options;
   return crawl({
     target: job.app.target,
+    ...(job.app.mini ? { mini: job.app.mini } : {}),
     outDir: job.outDir,
     appiumUrl: lease.appiumUrl,
     device: lease.device,

@@ -2,12 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { crawl } from '../../crawlers/crawl.ts';
 import { parseAppArgument } from '../../crawlers/target.ts';
+import { parseMiniTarget } from '../../crawlers/mini/target.ts';
+import { miniDeviceTarget } from '../../crawlers/mini/session.ts';
 import type { CrawlProgress } from '../../crawlers/types.ts';
 import { BadInputError, isInputErrorCode } from '../../src/errors.ts';
 import { createLogger } from '../../src/log.ts';
 import { LiveStatus } from '../live-status.ts';
 import { isAppiumUp } from '../../src/appium/server.ts';
-import type { AppTarget } from '../../src/device/capabilities.ts';
+import { buildCapabilities, type AppTarget } from '../../src/device/capabilities.ts';
 import { parseCommandArgs, numberOption, type Command } from '../command.ts';
 import { reportGate, verdictRows } from '../summary.ts';
 import { incompleteNotice } from '../../src/findings/coverage.ts';
@@ -19,9 +21,17 @@ import { EXIT } from '../../src/exit-codes.ts';
 import { stripBidi } from '../../src/escape.ts';
 
 const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/activity]> | --url <URL>) --out <dir> [options]
+       govapp crawl --mini-program <name|appid> --host wechat|alipay --udid <id> --out <dir> [options]
+       govapp crawl --quick-app <package> [--engine <package>] --udid <id> --out <dir> [options]
 
   --app <x>            what to crawl: an app-graph/1 directory (replayed), an APK, or an installed package
   --url <URL>          crawl an H5 web app in Chromium (mobile emulation) instead
+  --mini-program <x>   crawl a 小程序 inside its host (--host wechat|alipay), by name (searched in the
+                       host, or its recent list) or appid (a scheme link from govapp.yaml miniPrograms:);
+                       --app may name a replayed host (app-graph) instead of the device's installed host
+  --host <h>           the mini-program's host: wechat | alipay
+  --quick-app <pkg>    crawl a 快应用, opened as hap://app/<pkg> in a quick-app engine
+  --engine <pkg>       the quick-app engine package (default org.hapjs.mockup; vendor engines: docs/lab.md)
   --out <dir>          the evidence bundle directory (new or empty)
   --udid <id>          the emulator/device to use (adb serial, e.g. emulator-5554) for APKs and packages
   --avd <name>         or let Appium boot this AVD
@@ -55,6 +65,8 @@ examples:
   govapp crawl --app app.apk --udid emulator-5554 --config govapp.yaml --out out/app
   govapp crawl --app cn.gov.example.app --udid emulator-5554 --max-minutes 20 --out out/app
   govapp crawl --url https://example.gov.cn/h5/ --out out/h5 --pdf
+  govapp crawl --mini-program 某市政务服务 --host wechat --udid emulator-5554 --out out/mini
+  govapp crawl --quick-app cn.gov.example.quick --udid emulator-5554 --out out/quick
   govapp crawl --app app.apk --udid emulator-5554 --out out/app --junit out/app.xml --fail-on fail`;
 
 const OCR_MODES = ['paddle', 'tesseract', 'off'] as const;
@@ -70,6 +82,10 @@ export const command: Command = {
     const { values } = parseCommandArgs('crawl', argv, {
       app: { type: 'string' },
       url: { type: 'string' },
+      'mini-program': { type: 'string' },
+      host: { type: 'string' },
+      'quick-app': { type: 'string' },
+      engine: { type: 'string' },
       out: { type: 'string' },
       udid: { type: 'string' },
       avd: { type: 'string' },
@@ -88,7 +104,11 @@ export const command: Command = {
       'log-level': { type: 'string' },
       ...BUNDLE_OPTIONS,
     });
-    if (!values.app === !values.url) throw new BadInputError('BAD_ARGUMENT', 'crawl: give exactly one of --app or --url');
+    const wantsMini = values['mini-program'] !== undefined || values['quick-app'] !== undefined;
+    if (!wantsMini && (values.host !== undefined || values.engine !== undefined)) throw new BadInputError('BAD_ARGUMENT', `crawl: --${values.host !== undefined ? 'host' : 'engine'} goes with --mini-program or --quick-app`);
+    const mini = wantsMini ? parseMiniTarget({ miniProgram: values['mini-program'], host: values.host, quickApp: values['quick-app'], engine: values.engine }) : undefined;
+    if (mini && values.url) throw new BadInputError('BAD_ARGUMENT', 'crawl: a mini-program runs in its host app, not with --url');
+    if (!mini && !values.app === !values.url) throw new BadInputError('BAD_ARGUMENT', 'crawl: give exactly one of --app or --url');
     if (!values.out) throw new BadInputError('BAD_ARGUMENT', 'crawl: --out <dir> is required');
     assertFreshOutDir(path.resolve(values.out));
     const ocr = oneOf('ocr', values.ocr, OCR_MODES);
@@ -105,7 +125,10 @@ export const command: Command = {
       throw new BadInputError('BAD_ARGUMENT', `--chromedriver-dir ${chromedriverDir}: not a directory`);
     }
     if (values['sign-key']) loadPrivateKey(values['sign-key']); // a bad key fails before anything starts
-    const target: AppTarget = values.url ? { kind: 'url', url: values.url } : parseAppArgument(values.app!);
+    const given: AppTarget | undefined = values.url ? { kind: 'url', url: values.url } : values.app ? parseAppArgument(values.app) : undefined;
+    const target: AppTarget = mini ? miniDeviceTarget(mini, given) : given!;
+    // A device target without a device is bad input: say so before reaching for a server.
+    if (target.kind === 'apk' || target.kind === 'package') buildCapabilities(target, { udid: values.udid, avd: values.avd });
     if (values['appium-url'] && !(await isAppiumUp(values['appium-url']))) {
       throw new BadInputError('APPIUM_UNREACHABLE', `--appium-url ${values['appium-url']}: no Appium server answers there (GET /status failed)`);
     }
@@ -132,6 +155,7 @@ export const command: Command = {
     try {
       const result = await crawl({
         target,
+        ...(mini ? { mini } : {}),
         outDir,
         appiumUrl: values['appium-url'],
         device: { udid: values.udid, avd: values.avd, systemPort, ...(chromedriverDir ? { chromedriverDir } : {}) },

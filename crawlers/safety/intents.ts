@@ -67,7 +67,7 @@ export const INTENTS: Readonly<Record<Intent, IntentWords>> = {
   },
   pay: {
     reason: 'pays',
-    zh: ['支付', '付款', '充值', '购买', '下单', '买单', '结算', '打赏', '抢购'],
+    zh: ['支付', '付款', '充值', '购买', '下单', '买单', '结算', '打赏', '抢购', '转账', '发红包', '收款'],
     zhWhole: ['缴费', '缴纳', '买', '付'],
     en: ['pay', 'pay now', 'buy', 'buy now', 'purchase', 'checkout', 'check out', 'top up', 'recharge', 'place order', 'order now'],
     ids: ['pay', 'payment', 'purchase', 'buy', 'checkout', 'recharge', 'top up', 'topup'],

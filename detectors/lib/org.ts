@@ -21,7 +21,8 @@ export type UnitRole = 'host' | 'operator' | 'vendor' | 'author' | 'identifier';
 
 /** Labels of each role, longest first within a role; matched at a field start (line start or after a separator). */
 const ROLE_LABELS: readonly (readonly [UnitRole, readonly string[]])[] = [
-  ['host', ['主办单位', '主管单位', '使用单位', '主办方', '主办']],
+  // 账号主体 / 服务提供方: the entity a mini-program's or quick app's about page (更多资料/关于) names as its operator of record.
+  ['host', ['主办单位', '主管单位', '使用单位', '账号主体', '运营主体', '主体名称', '服务提供方', '主办方', '主办']],
   ['operator', ['承办单位', '运维单位', '运营单位', '建设单位', '维护单位', '承办', '运维']],
   ['vendor', ['技术支持', '技术服务', '设计制作', '网站制作', '制作单位', '开发单位', '制作']],
   ['author', ['信息来源', '发布机构', '发布单位', '发文机关', '发文单位', '来源', '作者', '责任编辑']],

@@ -18,8 +18,33 @@ export const appConfigSchema = z.strictObject({
   maxMinutes: z.number().positive().optional(),
 });
 
+/** One mini-program or quick app (keyed by its name, appid or quick-app package): how the lab opens it. */
+export const miniProgramConfigSchema = z.strictObject({
+  /** A scheme link that opens it in its host (weixin://dl/business/?t=…, alipays://platformapi/startapp?appId=…). */
+  link: z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'not a URL or scheme link').optional(),
+  /** Ways to open it, in order (default: link when configured, else recent, then search). */
+  open: z.array(z.enum(['link', 'recent', 'search'])).min(1).optional(),
+  /** The mini-program's own login (never the host's account). */
+  credentials: credentialsSchema.optional(),
+  /** A vendor quick-app engine's container activity, as a regular expression (default: hapjs's LauncherActivity$LauncherN). */
+  container: z
+    .string()
+    .min(1)
+    .refine((v) => {
+      try {
+        new RegExp(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a regular expression')
+    .optional(),
+});
+
 export const configSchema = z.strictObject({
   apps: z.record(z.string(), appConfigSchema).default({}),
+  /** Mini-programs and quick apps (docs/lab.md). */
+  miniPrograms: z.record(z.string(), miniProgramConfigSchema).default({}),
   /** The safety policy (docs/safety.md). */
   safety: z
     .strictObject({
@@ -56,6 +81,7 @@ export const configSchema = z.strictObject({
 export type GovappConfig = z.infer<typeof configSchema>;
 export type GovappConfigInput = z.input<typeof configSchema>;
 export type Credentials = z.infer<typeof credentialsSchema>;
+export type MiniProgramConfig = z.infer<typeof miniProgramConfigSchema>;
 
 /** Typed helper for `govapp.config.ts`: `export default defineConfig({ ... })`. */
 export function defineConfig(config: GovappConfigInput): GovappConfigInput {

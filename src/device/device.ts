@@ -37,6 +37,12 @@ export interface Device {
   clear(locator: string, signal?: AbortSignal): Promise<void>;
   currentApp(signal?: AbortSignal): Promise<CurrentApp>;
   activateApp(pkg: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Opens a deep link (`hap://app/<package>`, a host's mini-program scheme) in `pkg`, as
+   * `adb shell am start -a android.intent.action.VIEW -d <url> <pkg>` does. Optional: devices
+   * without intents (an H5 browser) do not have it.
+   */
+  openLink?(url: string, pkg: string, signal?: AbortSignal): Promise<void>;
   terminateApp(pkg: string, signal?: AbortSignal): Promise<void>;
   /** Appium queryAppState: 0 not installed, 1 not running, 3 background, 4 foreground. */
   appState(pkg: string, signal?: AbortSignal): Promise<number>;

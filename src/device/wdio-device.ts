@@ -183,6 +183,13 @@ export class WdioDevice implements Device {
     });
   }
 
+  /** UiAutomator2's `mobile: deepLink` (an ACTION_VIEW intent for `url`, resolved inside `pkg`). */
+  openLink(url: string, pkg: string, signal?: AbortSignal): Promise<void> {
+    return this.call('openLink', signal, async () => {
+      await this.browser.execute('mobile: deepLink', { url, package: pkg, waitForLaunch: true });
+    });
+  }
+
   terminateApp(pkg: string, signal?: AbortSignal): Promise<void> {
     return this.call('terminateApp', signal, async () => {
       await this.browser.execute('mobile: terminateApp', { appId: pkg });

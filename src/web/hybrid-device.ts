@@ -151,6 +151,10 @@ export class HybridDevice implements Device {
   currentApp(signal?: AbortSignal): Promise<CurrentApp> { return this.inner.currentApp(signal); }
   activateApp(pkg: string, signal?: AbortSignal): Promise<void> { return this.inner.activateApp(pkg, signal); }
   terminateApp(pkg: string, signal?: AbortSignal): Promise<void> { return this.inner.terminateApp(pkg, signal); }
+  openLink(url: string, pkg: string, signal?: AbortSignal): Promise<void> {
+    if (!this.inner.openLink) return Promise.reject(new Error('this device cannot open links'));
+    return this.inner.openLink(url, pkg, signal);
+  }
   appState(pkg: string, signal?: AbortSignal): Promise<number> { return this.inner.appState(pkg, signal); }
   close(): Promise<void> { return this.inner.close(); }
 }

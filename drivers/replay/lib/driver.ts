@@ -124,6 +124,7 @@ export class ReplayDriver extends BaseDriver<ReplayConstraints> {
   activateApp = app.activateApp;
   terminateApp = app.terminateApp;
   mobileTerminateApp = app.mobileTerminateApp;
+  mobileDeepLink = app.mobileDeepLink;
   queryAppState = app.queryAppState;
   back = app.back;
   pressKeyCode = app.pressKeyCode;

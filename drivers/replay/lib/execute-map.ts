@@ -7,6 +7,7 @@ export const EXECUTE_METHOD_MAP = {
   'mobile: getCurrentActivity': { command: 'getCurrentActivity' },
   'mobile: activateApp': { command: 'activateApp', params: { required: ['appId'] } },
   'mobile: terminateApp': { command: 'mobileTerminateApp', params: { required: ['appId'], optional: ['timeout'] } },
+  'mobile: deepLink': { command: 'mobileDeepLink', params: { required: ['url', 'package'], optional: ['waitForLaunch'] } },
   'mobile: queryAppState': { command: 'queryAppState', params: { required: ['appId'] } },
   'mobile: pressKey': { command: 'mobilePressKey', params: { required: ['keycode'], optional: ['metastate', 'flags', 'isLongPress', 'source'] } },
   'mobile: clickGesture': { command: 'mobileClickGesture', params: { optional: ['elementId', 'x', 'y'] } },

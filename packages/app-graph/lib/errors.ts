@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'DEVICE_UNRESPONSIVE'
   | 'APP_CRASH_LOOP'
   | 'APP_NOT_FOUND'
+  | 'MINI_OPEN_FAILED'
   | 'OCR_FAILED'
   | 'ABORTED'
   | 'INTEGRITY_FAILED'

@@ -9,6 +9,13 @@ describe('findFilingNumbers', () => {
     expect(one('京ICP备05012345号-3A')).toMatchObject({ app: true, complete: true });
   });
 
+  it('reads mini-program (X) and quick-app (K) filings as application filings, a bare website one not', () => {
+    expect(one('备案号 京ICP备2023012345号-2X')).toEqual({ number: '京ICP备2023012345号-2X', icp: true, app: true, complete: true });
+    expect(one('备案号：京ICP备2023099999号-1K')).toMatchObject({ app: true, complete: true });
+    expect(one('京ICP备2023012345号-2')).toMatchObject({ app: false, complete: true });
+    expect(one('京ICP备2023012345号-2B')).toMatchObject({ app: false });
+  });
+
   it('tolerates OCR noise and full-width characters', () => {
     expect(one('浙ＩＣＰ备２０２３００１２３４号－２Ａ')).toMatchObject({ number: '浙ICP备2023001234号-2A', complete: true });
     expect(one('浙 ICP 各 2023 001234 号 -2A')).toMatchObject({ number: '浙ICP备2023001234号-2A', complete: true });

@@ -10,6 +10,9 @@ describe('organisation names', () => {
 
   it('reads labelled units at the start of a field', () => {
     expect(labelledUnit('主办单位：某省委组织部')).toEqual({ label: '主办单位', name: '某省委组织部' });
+    // A mini-program's about page (更多资料) names its operator of record as 账号主体; a quick app's as 服务提供方.
+    expect(labelledUnit('账号主体  某市政务服务和数据管理局')).toEqual({ label: '账号主体', name: '某市政务服务和数据管理局' });
+    expect(labelledUnit('服务提供方：某市公安局')).toEqual({ label: '服务提供方', name: '某市公安局' });
     expect(labelledUnit('使用单位  某市财政局')).toEqual({ label: '使用单位', name: '某市财政局' });
     expect(labelledUnit('主办：某市人民政府  承办：某市大数据中心')).toEqual({ label: '主办', name: '某市人民政府' });
     expect(labelledUnit('主办单位：某市人民政府 技术支持：某某科技有限公司')?.name).toBe('某市人民政府');

@@ -17,6 +17,17 @@ export async function activateApp(this: ReplayDriver, appId: string): Promise<vo
   this.log.info(`activateApp ${appId}: ${this.runtime.currentPackage()} in the foreground`);
 }
 
+/**
+ * `mobile: deepLink` as UiAutomator2 names it. An app-graph has no notion of links: a link into
+ * the replayed package (a quick app's `hap://app/…` in its engine) launches it as activateApp
+ * does, so a recording that was opened by a link replays from its start state.
+ */
+export async function mobileDeepLink(this: ReplayDriver, url: string, pkg: string): Promise<void> {
+  assertInstalled(this, pkg);
+  this.runtime.activate(pkg);
+  this.log.info(`deepLink ${url} in ${pkg}: ${this.runtime.currentPackage()} in the foreground`);
+}
+
 export async function terminateApp(this: ReplayDriver, appId: string): Promise<boolean> {
   assertInstalled(this, appId);
   return this.runtime.terminate(appId);
