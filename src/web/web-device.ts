@@ -1,4 +1,4 @@
-import type { CurrentApp, Device, DeviceInfo } from '../device/device.ts';
+import type { CurrentApp, Device, DeviceInfo, ReadStep } from '../device/device.ts';
 import { DeviceError, GovappError } from '../errors.ts';
 import { appHostPatterns } from './app-hosts.ts';
 import { activityOf, appIdOf } from './app-id.ts';
@@ -27,6 +27,8 @@ export interface WebDeviceOptions {
   loadGraceMs?: number;
   /** Read whole documents (scroll to the end once per document) before walking them. Default true. */
   readThrough?: boolean;
+  /** Screenshot each step of a read-through (evidence found below the fold is shown on it). Default true. */
+  stepShots?: boolean;
 }
 
 /**
@@ -44,6 +46,8 @@ export class WebDevice implements Device {
   private lastXml?: string;
   private lastDomValue?: DomSnapshot;
   private mainHandle?: string;
+  /** The step screenshots of the document read last (one document's worth: the next one replaces them). */
+  private shots?: { href: string; steps: { y: number; png: Buffer }[] };
 
   constructor(
     readonly browser: WebdriverIO.Browser,
@@ -78,11 +82,31 @@ export class WebDevice implements Device {
   async pageSource(signal?: AbortSignal): Promise<string> {
     check(signal);
     await this.browser.execute(PAGE_HOOKS_SCRIPT);
-    if (this.opts.readThrough !== false) await readThrough(this.browser, { signal });
+    const steps: { y: number; png: Buffer }[] = [];
+    const onStep = this.opts.stepShots === false ? undefined : async (y: number) => void steps.push({ y, png: await this.screenshot(signal) });
+    const read = this.opts.readThrough !== false ? await readThrough(this.browser, { signal, onStep }) : 0;
     const dom = await snapshotDom(this.browser, { maxNodes: this.opts.maxNodes ?? 4000, appHosts: appHostPatterns(this.opts.startUrl) });
     this.lastDomValue = dom;
+    // A document read again (it grew) adds to its steps; another document replaces them.
+    if (this.shots?.href !== dom.href) this.shots = undefined;
+    if (read && steps.length) this.shots = { href: dom.href, steps: [...(this.shots?.steps ?? []), ...steps] };
     this.lastXml = domToPageSource(dom, { package: appIdOf(dom.href, this.opts.startUrl) });
     return this.lastXml;
+  }
+
+  /**
+   * The read-through's step screenshots of the document behind the last page source, placed in
+   * that screen's coordinates (a step at the screen's own scroll position is the screenshot itself
+   * and is left out).
+   */
+  readSteps(): ReadStep[] {
+    const dom = this.lastDomValue;
+    if (!dom || this.shots?.href !== dom.href) return [];
+    const d = dom.devicePixelRatio || 1;
+    const height = Math.round(dom.viewport.height * d);
+    return this.shots.steps
+      .map((s) => ({ offset: Math.round((s.y - dom.scroll.y) * d), height, png: s.png }))
+      .filter((s) => s.offset !== 0);
   }
 
   async screenshot(signal?: AbortSignal): Promise<Buffer> {
