@@ -11,7 +11,7 @@ import { screenTitle } from '../snapshot/title.ts';
 import { blockedRequests } from '../web/blocked.ts';
 
 export interface BundleWriterOptions {
-  /** The device's read-through step screenshots for the screen being added (`Device.readSteps`). */
+  /** The device's pictures of a footer below the fold, for the screen being added (`Device.readSteps`). */
   readSteps?: () => ReadStep[];
   /** Step screenshots held in memory until evidence cites one (oldest dropped first). Default 64 MiB. */
   maxPendingStepBytes?: number;

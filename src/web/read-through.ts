@@ -47,8 +47,6 @@ export interface ReadThroughOptions {
   /** Pause after each step so scroll handlers and lazy loaders run. Default 40 ms. */
   pauseMs?: number;
   signal?: AbortSignal;
-  /** Called after each step has settled, with the window's scroll position (CSS px): a screenshot of the step. */
-  onStep?: (scrollY: number) => Promise<void>;
 }
 
 /**
@@ -64,15 +62,11 @@ export async function readThrough(browser: WebdriverIO.Browser, o: ReadThroughOp
   const maxSteps = o.maxSteps ?? 120;
   const step = 0.9;
   let n = 0;
-  let prevY = start.y;
   for (let st = start; !st.done && n < maxSteps; n++) {
     if (o.signal?.aborted) break;
     st = await run('step', step);
     if (typeof st?.y !== 'number') break;
-    const moved = st.y !== prevY;
-    prevY = st.y;
-    if (!st.done || o.onStep) await new Promise((r) => setTimeout(r, o.pauseMs ?? 40));
-    if (moved) await o.onStep?.(st.y);
+    if (!st.done) await new Promise((r) => setTimeout(r, o.pauseMs ?? 40));
   }
   await run('restore', start.y);
   return n;

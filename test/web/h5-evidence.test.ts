@@ -17,6 +17,7 @@ import type { CrawlObservation, ObservedScreen } from '../../src/observation.ts'
 import { mergeTexts } from '../../src/ocr/merge.ts';
 import { parsePageSource } from '../../src/snapshot/parse.ts';
 import { blockedRequests } from '../../src/web/blocked.ts';
+import { footerShotPositions } from '../../src/web/footer-shots.ts';
 import { domToPageSource } from '../../src/web/to-source.ts';
 import { node, page } from './dom-literals.ts';
 
@@ -68,6 +69,34 @@ describe('blocked requests of a web screen', () => {
     expect(blockedText({ count: 9, hosts: ['a.example', 'b.example', 'c.example', 'd.example', 'e.example', 'f.example'] })).toBe(
       '9 个（a.example、b.example、c.example、d.example、e.example 等 6 个域名），均不属于被检应用，浏览器未予加载',
     );
+  });
+});
+
+describe('where the footer below the fold is photographed', () => {
+  it('from the footer end upward, viewports overlapping, the last ending a little below it', () => {
+    // Footer lines at 12 000–12 110 CSS px on a 780 px viewport scrolled to 0: one picture.
+    expect(footerShotPositions(article())).toEqual([11_369]);
+  });
+  it('a tall footer in several pictures, at most four, from its end', () => {
+    const tall = article();
+    tall.nodes.push(node(1, 'div', { text: '友情链接', rect: { x: 0, y: 9_000, width: 360, height: 30 }, visible: undefined, read: true, footer: true }));
+    expect(footerShotPositions(tall)).toEqual([9_263, 9_965, 10_667, 11_369]);
+    expect(footerShotPositions(tall, 2)).toEqual([10_667, 11_369]);
+  });
+  it('none when the footer is on screen, was never read, or there is none', () => {
+    const onScreen = article();
+    for (const n of onScreen.nodes) if (n.footer) n.visible = n.rect;
+    expect(footerShotPositions(onScreen)).toEqual([]);
+    const unread = article();
+    for (const n of unread.nodes) n.read = undefined;
+    expect(footerShotPositions(unread)).toEqual([]);
+    expect(footerShotPositions(page([node(0, 'p', { text: '正文' })]))).toEqual([]);
+  });
+  it('counts from the document top when the screen is scrolled', () => {
+    const scrolled = article();
+    scrolled.scroll = { x: 0, y: 2_000 };
+    for (const n of scrolled.nodes) n.rect = { ...n.rect, y: n.rect.y - 2_000 };
+    expect(footerShotPositions(scrolled)).toEqual([11_369]);
   });
 });
 
