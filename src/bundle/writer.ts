@@ -13,7 +13,7 @@ import { blockedRequests } from '../web/blocked.ts';
 export interface BundleWriterOptions {
   /** The device's pictures of a footer below the fold, for the screen being added (`Device.readSteps`). */
   readSteps?: () => ReadStep[];
-  /** Step screenshots held in memory until evidence cites one (oldest dropped first). Default 64 MiB. */
+  /** Footer pictures held in memory until evidence cites one (oldest dropped first). Default 64 MiB. */
   maxPendingStepBytes?: number;
 }
 
@@ -35,7 +35,7 @@ export class BundleWriter {
   private readonly probes: ProbeResult[] = [];
   private start: string | undefined;
   private input: { unsupported: [string, string][]; replacement: string } | undefined;
-  /** Step screenshots no evidence has cited yet, by bundle path, oldest first. */
+  /** Footer pictures no evidence has cited yet, by bundle path, oldest first. */
   private readonly pendingSteps = new Map<string, { png: Buffer; screen: ObservedScreen }>();
   private pendingBytes = 0;
   private readonly savedSteps = new Set<string>();
@@ -57,9 +57,9 @@ export class BundleWriter {
   }
 
   /**
-   * Records a new screen. A web screen read through in steps gets `readSteps` (its step
-   * screenshots, `states/<key>.read<n>.png`), held in memory: a step's image is written, and listed
-   * in screens.json, once findings cite it (`writeFindings`), so a long page costs disk space only
+   * Records a new screen. A web screen whose footer lies below the fold gets `readSteps` (pictures
+   * of it, `states/<key>.read<n>.png`), held in memory: a picture is written, and listed in
+   * screens.json, once findings cite it (`writeFindings`), so a long page costs disk space only
    * where something was found on it.
    */
   addScreen(screen: ObservedScreen, source: string, png: Buffer): void {
@@ -120,7 +120,7 @@ export class BundleWriter {
     writeJsonAtomic(this.file('probes.json'), this.probes);
   }
 
-  /** findings.json, after writing the step screenshots its evidence cites (so it never cites a missing file). */
+  /** findings.json, after writing the footer pictures its evidence cites (so it never cites a missing file). */
   writeFindings(f: Findings): void {
     let saved = 0;
     for (const e of f.clauses.flatMap((c) => c.evidence)) {
