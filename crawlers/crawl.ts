@@ -90,7 +90,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     const mini = opts.mini ? new MiniSession(opts.mini, config, device.info, log) : undefined;
     const meta: RecordingMeta = recordingMeta(appPackage, graph, device);
     if (mini) meta.app.label = mini.label;
-    const writer = new BundleWriter(opts.outDir, meta);
+    // H5: the screenshots a long page was read through with, offered as evidence pictures (src/bundle/writer.ts).
+    const writer = new BundleWriter(opts.outDir, meta, { readSteps: opened.device.readSteps?.bind(opened.device) });
     analysis = await createAnalysis({ ocr: opts.ocr ?? config.crawl.ocr ?? 'paddle', log, writer });
     const runInfo = {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },

@@ -9,7 +9,17 @@ import { firstIssue } from '../src/zod-errors.ts';
 export type ScreenEntry = Pick<ObservedScreen, 'state' | 'screenshot' | 'source' | 'package' | 'activity' | 'inApp' | 'firstSeenMs' | 'path'> & {
   /** What a person calls the screen (screens.json `title`; absent in older bundles). */
   title?: string;
+  /** Requests to hosts outside the app that the browser blocked (screens.json `blocked`, H5 screens). */
+  blocked?: { count: number; hosts: string[]; urls: string[] };
 };
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** screens.json `blocked`, when well-formed; anything else is left out of the report. */
+function blockedOf(b: any): ScreenEntry['blocked'] {
+  if (!b || typeof b !== 'object' || !Number.isInteger(b.count) || b.count <= 0) return undefined;
+  return { count: b.count, hosts: strings(b.hosts), urls: strings(b.urls) };
+}
 
 export interface BundleData {
   dir: string;
@@ -54,6 +64,7 @@ export function loadBundleData(bundleDir: string, findings?: Findings): BundleDa
       firstSeenMs: Number(s.firstSeenMs ?? 0),
       path: Array.isArray(s.path) ? s.path.map(Number) : [],
       ...(typeof s.title === 'string' && s.title ? { title: s.title } : {}),
+      ...(blockedOf(s.blocked) ? { blocked: blockedOf(s.blocked) } : {}),
     }));
   const actions = readActions(dir);
   return {

@@ -52,6 +52,19 @@ export interface ObservedScreen {
   path: number[];
   /** WebViews on this screen and whether their DOM could be read (else: content-desc and OCR only). */
   webview?: { webviews: number; inspected: number; fallback: boolean; reason?: string };
+  /**
+   * Screenshots of a long web page's footer below the fold, taken after it was read through (H5): each covers the screen's
+   * coordinates from `offset` to `offset + height` px, so text below the fold can be shown in a
+   * picture (bounds `[x1, y1 − offset, x2, y2 − offset]` on that step's image).
+   */
+  readSteps?: ReadStepShot[];
+}
+
+/** One saved step of a read-through (bundle path of its PNG, placement in the screen's coordinates). */
+export interface ReadStepShot {
+  screenshot: string;
+  offset: number;
+  height: number;
 }
 
 export type ActionKind = 'launch' | 'tap' | 'back' | 'swipe' | 'type' | 'wait' | 'relaunch';

@@ -52,13 +52,28 @@ export interface LabelledUnit {
 }
 
 /**
+ * A unit named before its role, as a field of its own (`某省人民政府办公厅主办`, `某市大数据中心承办`
+ * — a common portal footer form): a government name (no spaces, digits or `由`), then the role word,
+ * then the field's end or the next footer field (`苏公网安备…`, `版权所有`, `备案序号`).
+ */
+const SUFFIX_FIELD_RE = new RegExp(
+  `(?:^|[\\s|｜，,；;])([^\\s|｜，,；;。:：\\d由]{4,30}?)(主办|承办|运维)(?=$|[\\s|｜，,；;]|[${PROVINCES}]?(?:ICP|公网安备)|版权所有|备案|政府网站标识码|网站标识码)`,
+  'g',
+);
+
+/**
  * Every labelled field of a line, with its role: `主办单位：某市人民政府办公厅  承办单位：某市
  * 大数据中心  技术支持：某某科技有限公司  网站标识码：3301000001` gives four. A value ends at the
- * next field (another label, a separator, two spaces). Labels inside a sentence (`由市委宣传部主办`)
- * are not fields.
+ * next field (another label, a separator, two spaces). A government name followed by its role
+ * (`某省人民政府办公厅主办`) is a field too. Labels inside a sentence (`由市委宣传部主办`,
+ * `…联合会共同主办的展览`) are not fields.
  */
 export function labelledUnits(text: string): LabelledUnit[] {
-  return fields(text).filter((f) => f.name !== '');
+  const prefixed = fields(text).filter((f) => f.name !== '');
+  const suffixed = [...text.trim().matchAll(SUFFIX_FIELD_RE)]
+    .map((m) => ({ label: m[2], role: ROLE_OF.get(m[2])!, name: m[1] }))
+    .filter((u) => orgKind(u.name) === 'gov' && !prefixed.some((p) => p.name.includes(u.name)));
+  return [...prefixed, ...suffixed];
 }
 
 function fields(text: string): LabelledUnit[] {

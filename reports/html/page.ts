@@ -36,6 +36,10 @@ export interface EvidenceView {
   /** The raw screenshot, as a relative href. */
   original?: string;
   state: string;
+  /** What a person calls the screen (its title), when recorded. */
+  title?: string;
+  /** Requests of the screen to hosts outside the app that the browser blocked (H5), when any. */
+  blocked?: { count: number; hosts: string[] };
   items: EvidenceItem[];
   path: StepView[];
 }
@@ -95,10 +99,18 @@ function itemFields(e: EvidenceItem): [string, string | undefined][] {
   ];
 }
 
+/** 拦截 3 个外部请求（hm.baidu.com、res.wx.qq.com…）: the hosts first, the rest counted. */
+export function blockedText(b: { count: number; hosts: string[] }): string {
+  const shown = b.hosts.slice(0, 5);
+  const more = b.hosts.length > shown.length ? ` 等 ${b.hosts.length} 个域名` : '';
+  return `${b.count} 个（${shown.join('、')}${more}），均不属于被检应用，浏览器未予加载`;
+}
+
 function evidenceFigure(e: EvidenceView): string {
   const dl: string[] = [];
   const item = (k: string, v: string | undefined) => v && dl.push(`<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`);
-  item('界面', e.state);
+  item('界面', e.title ? `${e.state}（${e.title}）` : e.state);
+  item('已拦截的外部请求', e.blocked && blockedText(e.blocked));
   let list = '';
   if (e.items.length === 1) for (const [k, v] of itemFields(e.items[0])) item(k, v);
   else {

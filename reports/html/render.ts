@@ -36,6 +36,7 @@ export async function buildReportView(data: BundleData): Promise<ReportView> {
       evidence: await Promise.all(
         groupEvidence(c.evidence).map(async (g) => {
           const first = c.evidence[g.indices[0]];
+          const screen = data.screens.find((s) => s.state === first.state);
           const original = existingHref(dir, g.screenshot);
           const annotated = g.indices.length > 1 ? annotatedGroupPath(c.clause, g.indices[0]) : annotatedPath(c.clause, g.indices[0]);
           const image = (existingHref(dir, annotated) && (await images.dataUri(annotated, EVIDENCE_SIZE))) || (original ? await images.dataUri(g.screenshot, EVIDENCE_SIZE) : undefined);
@@ -43,6 +44,8 @@ export async function buildReportView(data: BundleData): Promise<ReportView> {
             image,
             original,
             state: first.state,
+            ...(screen?.title ? { title: screen.title } : {}),
+            ...(screen?.blocked ? { blocked: screen.blocked } : {}),
             items: g.indices.map((i) => c.evidence[i]).map((e) => ({
               via: e.via,
               text: e.text,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BadInputError } from '../errors.ts';
 import { STOP_REASONS, coverageSchema, type Coverage, type StopReason } from '../findings/schema.ts';
 import { fromTuple, type Rect } from '../geometry.ts';
-import type { CrawlObservation, ObservedAction, ObservedScreen, OcrBox, ProbeResult } from '../observation.ts';
+import type { CrawlObservation, ObservedAction, ObservedScreen, OcrBox, ProbeResult, ReadStepShot } from '../observation.ts';
 import { mergeTexts } from '../ocr/merge.ts';
 import { parsePageSourceBytes } from '../snapshot/parse.ts';
 
@@ -110,6 +110,7 @@ export function readObservation(bundleDir: string): CrawlObservation {
       texts: mergeTexts(snapshot, ocr),
       firstSeenMs: Number(e.firstSeenMs ?? 0),
       path: Array.isArray(e.path) ? e.path.map(Number) : [],
+      ...readSteps(dir, e.readSteps),
     };
   });
 
@@ -125,6 +126,16 @@ export function readObservation(bundleDir: string): CrawlObservation {
     stopReason,
     ...(coverage ? { coverage } : {}),
   };
+}
+
+/** screens.json `readSteps` whose images are in the bundle (a step image lost is simply not offered). */
+function readSteps(dir: string, raw: unknown): { readSteps?: ReadStepShot[] } {
+  if (!Array.isArray(raw)) return {};
+  const steps = raw.filter(
+    (r): r is ReadStepShot =>
+      typeof r?.screenshot === 'string' && Number.isFinite(r.offset) && Number.isFinite(r.height) && r.height > 0 && existsSync(path.join(dir, r.screenshot)),
+  );
+  return steps.length ? { readSteps: steps.map((r) => ({ screenshot: r.screenshot, offset: r.offset, height: r.height })) } : {};
 }
 
 /**

@@ -47,6 +47,22 @@ export interface Device {
   /** Appium queryAppState: 0 not installed, 1 not running, 3 background, 4 foreground. */
   appState(pkg: string, signal?: AbortSignal): Promise<number>;
   close(): Promise<void>;
+  /**
+   * Screenshots a long web document was read through with (H5), for the page source last read:
+   * each step's PNG and where it sits in that screen's coordinates. Absent on native devices.
+   */
+  readSteps?(): ReadStep[];
+}
+
+/**
+ * One step of reading a long document through: the screenshot of the viewport scrolled down,
+ * `offset` screen px below the screen's own screenshot (bounds `[x, y]` of the screen's page
+ * source are `[x, y - offset]` on it), `height` px tall.
+ */
+export interface ReadStep {
+  offset: number;
+  height: number;
+  png: Buffer;
 }
 
 export function swipeVector(r: Rect, dir: SwipeDirection): { from: { x: number; y: number }; to: { x: number; y: number } } {

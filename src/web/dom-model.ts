@@ -72,4 +72,8 @@ export interface DomSnapshot {
   truncated: boolean;
   /** Subresources on hosts outside the app, which the browser blocks (when the walk was given the app's hosts). */
   blocked?: string[];
+  /** The distinct hosts of those requests (capped like `blocked`). */
+  blockedHosts?: string[];
+  /** How many distinct URLs were blocked in all (`blocked` lists at most 50). */
+  blockedCount?: number;
 }

@@ -31,3 +31,11 @@ export function scrollAt(x: number, y: number, dx: number, dy: number): { dx: nu
 }
 
 export const SCROLL_AT_SCRIPT = executeScript(scrollAt);
+
+/** Runs IN THE BROWSER: scrolls the window to document y (CSS px) at once; returns where it got (the end clamps). */
+export function scrollWindowTo(y: number): number {
+  window.scrollTo({ left: window.scrollX, top: y, behavior: 'instant' as ScrollBehavior });
+  return window.scrollY;
+}
+
+export const SCROLL_TO_SCRIPT = executeScript(scrollWindowTo);

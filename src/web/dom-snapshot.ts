@@ -212,21 +212,34 @@ export function collectDom(opts: CollectOptions): DomSnapshot {
     flatten(top, -1);
   }
   W.__govappEls = els;
+  // Requests to hosts outside the app (the browser resolves them to nothing): every distinct URL
+  // is counted, the first BLOCKED_CAP URLs and hosts are listed. Elements that name a subresource,
+  // and what Resource Timing saw (script-made requests: XHR, fetch, beacons).
+  const BLOCKED_CAP = 50;
   const blocked: string[] = [];
+  const blockedHosts: string[] = [];
+  const seenBlocked = new Set<string>();
   if (opts.appHosts) {
     // `*.site` matches subdomains of site (the patterns of `appHostPatterns`).
     const own = (h: string) => opts.appHosts!.some((p) => (p.startsWith('*.') ? h.endsWith(p.slice(1)) : h === p));
+    const note = (u: string) => {
+      try {
+        const url = new URL(u, location.href);
+        if (!/^https?:$/.test(url.protocol) || own(url.hostname) || seenBlocked.has(url.href)) return;
+        seenBlocked.add(url.href);
+        if (blocked.length < BLOCKED_CAP) blocked.push(url.href);
+        if (blockedHosts.length < BLOCKED_CAP && !blockedHosts.includes(url.host)) blockedHosts.push(url.host);
+      } catch { /* not a URL */ }
+    };
     for (const el of Array.from(document.querySelectorAll('script[src],link[href],img[src],iframe[src],embed[src],video[src],audio[src],source[src]'))) {
       const u = (el as HTMLScriptElement).src || (el as HTMLLinkElement).href;
       if (!u || el.localName === 'link' && !/stylesheet|preload|icon|modulepreload/i.test(el.getAttribute('rel') ?? '')) continue;
-      try {
-        const url = new URL(u, location.href);
-        if (/^https?:$/.test(url.protocol) && !own(url.hostname) && !blocked.includes(url.href) && blocked.length < 50) blocked.push(url.href);
-      } catch { /* not a URL */ }
+      note(u);
     }
+    for (const e of performance.getEntriesByType('resource')) note(e.name);
   }
   return {
-    ...(opts.appHosts ? { blocked } : {}),
+    ...(opts.appHosts ? { blocked, blockedHosts, blockedCount: seenBlocked.size } : {}),
     href: location.href, origin: location.origin, title: norm(document.title), devicePixelRatio: window.devicePixelRatio || 1,
     viewport: { width: vw, height: vh }, scroll: { x: window.scrollX, y: window.scrollY }, nodes, truncated,
   };

@@ -127,9 +127,11 @@ export interface ToSourceOptions {
 
 /**
  * A whole H5 page as a UiAutomator2 page source: `<hierarchy>` → the document (a FrameLayout) → its
- * elements. The document element carries `web-title`, `href` and `web-blocked` (the subresources on
- * hosts outside the app that the browser blocked, space-separated), so each screen's XML in the
- * bundle records them.
+ * elements. The document element carries `web-title`, `href`, `web-blocked` (the requests to
+ * hosts outside the app that the browser blocked, space-separated, at most 50), `web-blocked-hosts`
+ * (their hosts), `web-blocked-count` (how many distinct URLs in all) and `web-scroll-y` (how far
+ * the document was scrolled, in screen px: where the read-through's step screenshots sit), so each
+ * screen's XML in the bundle records them.
  */
 export function domToPageSource(dom: DomSnapshot, opts: ToSourceOptions = {}): string {
   const scale = dom.devicePixelRatio || 1;
@@ -144,7 +146,10 @@ export function domToPageSource(dom: DomSnapshot, opts: ToSourceOptions = {}): s
     ['checkable', false], ['checked', false], ['clickable', false], ['enabled', true], ['focusable', false], ['focused', false],
     ['long-clickable', false], ['password', false], ['scrollable', root.scrollable], ['selected', false],
     ['bounds', `[0,0][${width},${height}]`], ['displayed', true], ['web-tag', root.tag], ['web-title', dom.title], ['href', dom.href],
-    ['web-blocked', dom.blocked?.length ? dom.blocked.join(' ') : undefined], ['web-node', 0],
+    ['web-blocked', dom.blocked?.length ? dom.blocked.join(' ') : undefined],
+    ['web-blocked-hosts', dom.blockedHosts?.length ? dom.blockedHosts.join(' ') : undefined],
+    ['web-blocked-count', dom.blockedCount ? dom.blockedCount : undefined],
+    ['web-scroll-y', Math.round(dom.scroll.y * scale)], ['web-node', 0],
   ]);
   const body = renderWebChildren(dom, o, 0, 2);
   return `${head}\n  <android.widget.FrameLayout ${rootAttrs}>${body ? '\n' + body : ''}\n  </android.widget.FrameLayout>\n</hierarchy>`;

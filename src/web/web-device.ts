@@ -1,10 +1,11 @@
-import type { CurrentApp, Device, DeviceInfo } from '../device/device.ts';
+import type { CurrentApp, Device, DeviceInfo, ReadStep } from '../device/device.ts';
 import { DeviceError, GovappError } from '../errors.ts';
 import { appHostPatterns } from './app-hosts.ts';
 import { activityOf, appIdOf } from './app-id.ts';
 import { clearField, typeIntoField } from './dom-input.ts';
 import type { DomSnapshot } from './dom-model.ts';
-import { SCROLL_AT_SCRIPT } from './dom-scroll.ts';
+import { SCROLL_AT_SCRIPT, SCROLL_TO_SCRIPT } from './dom-scroll.ts';
+import { footerShotPositions } from './footer-shots.ts';
 import { snapshotDom } from './dom-snapshot.ts';
 import { resolveLocator } from './locator.ts';
 import { PAGE_HOOKS_SCRIPT } from './page-hooks.ts';
@@ -27,6 +28,8 @@ export interface WebDeviceOptions {
   loadGraceMs?: number;
   /** Read whole documents (scroll to the end once per document) before walking them. Default true. */
   readThrough?: boolean;
+  /** Screenshot a footer that lies below the fold (its evidence is shown on those pictures, `readSteps`). Default true. */
+  stepShots?: boolean;
 }
 
 /**
@@ -44,6 +47,8 @@ export class WebDevice implements Device {
   private lastXml?: string;
   private lastDomValue?: DomSnapshot;
   private mainHandle?: string;
+  /** Screenshots of the last page source's footer below the fold, at the window positions (CSS px) they were taken. */
+  private shots?: { key: string; href: string; steps: { y: number; png: Buffer }[] };
 
   constructor(
     readonly browser: WebdriverIO.Browser,
@@ -81,8 +86,43 @@ export class WebDevice implements Device {
     if (this.opts.readThrough !== false) await readThrough(this.browser, { signal });
     const dom = await snapshotDom(this.browser, { maxNodes: this.opts.maxNodes ?? 4000, appHosts: appHostPatterns(this.opts.startUrl) });
     this.lastDomValue = dom;
+    // The same document at the same place (a page read again after an action on it, or revisited) keeps its pictures.
+    const key = `${dom.href} ${dom.scroll.y} ${dom.nodes.length}`;
+    if (this.opts.stepShots === false) this.shots = undefined;
+    else if (this.shots?.key !== key) this.shots = { key, href: dom.href, steps: await this.shootAt(footerShotPositions(dom), dom.scroll.y, signal) };
     this.lastXml = domToPageSource(dom, { package: appIdOf(dom.href, this.opts.startUrl) });
     return this.lastXml;
+  }
+
+  /**
+   * The screenshots of the footer below the fold taken with the last page source (once the page
+   * was read through, `footerShotPositions`), placed in that screen's coordinates.
+   */
+  readSteps(): ReadStep[] {
+    const dom = this.lastDomValue;
+    if (!dom || this.shots?.href !== dom.href) return [];
+    const d = dom.devicePixelRatio || 1;
+    const height = Math.round(dom.viewport.height * d);
+    return this.shots.steps
+      .map((s) => ({ offset: Math.round((s.y - dom.scroll.y) * d), height, png: s.png }))
+      .filter((s) => s.offset !== 0);
+  }
+
+  /** Screenshots at window scroll positions `ys` (CSS px), then back to `restoreY`; each with the position it really reached. */
+  private async shootAt(ys: number[], restoreY: number, signal?: AbortSignal): Promise<{ y: number; png: Buffer }[]> {
+    const out: { y: number; png: Buffer }[] = [];
+    if (!ys.length) return out;
+    try {
+      for (const y of ys) {
+        check(signal);
+        const at = (await this.browser.execute(SCROLL_TO_SCRIPT, y)) as number;
+        if (out.some((s) => s.y === at) || at === restoreY) continue;
+        out.push({ y: at, png: await this.screenshot(signal) });
+      }
+    } finally {
+      await this.browser.execute(SCROLL_TO_SCRIPT, restoreY);
+    }
+    return out;
   }
 
   async screenshot(signal?: AbortSignal): Promise<Buffer> {

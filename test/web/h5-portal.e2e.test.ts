@@ -1,32 +1,14 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { blackHole } from '../helpers/black-hole.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { h5Fixture } from './h5-helpers.ts';
 import { crawl } from '../../crawlers/crawl.ts';
 
 /** The fixture's third-party scripts point here: a loopback address nobody listens on. */
 const DEAD = 'http://127.0.0.2:9';
-
-/** A TCP server on another loopback address that accepts connections and never answers (a third-party host that hangs). */
-async function blackHole(): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  let count = 0;
-  const server = net.createServer((s) => {
-    count++;
-    sockets.add(s);
-    s.on('error', () => undefined);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.2', r));
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    url: `http://127.0.0.2:${port}`,
-    connections: () => count,
-    close: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
-  };
-}
 
 describe('crawling a portal-shaped H5 app (long pages, dense footers, dead third-party scripts)', () => {
   it('finds the footer far below the fold, takes the host from 主办, recognises the suggestion mailbox and complaint phone, and explores within budget', { timeout: 400_000 }, async () => {

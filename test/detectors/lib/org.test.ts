@@ -46,4 +46,22 @@ describe('organisation names', () => {
     expect(leadingRole('主办：某市人民政府')).toBe('host');
     expect(leadingRole('某市人民政府来源')).toBeUndefined();
   });
+
+  // The form of a real provincial portal's footer (mhxqwer/djjiangsu.gov.cn static/js/1708171610341487.js; test/fixtures/h5/SOURCES.md).
+  it('reads a unit named before its role as a field: 某省人民政府办公厅主办', () => {
+    expect(labelledUnits('某省人民政府办公厅主办')).toEqual([{ label: '主办', role: 'host', name: '某省人民政府办公厅' }]);
+    expect(labelledUnits('版权所有：某省人民政府 备案序号：某ICP备05000001号\n某省人民政府办公厅主办苏公网安备:32000000000001号').filter((u) => u.role === 'host')).toEqual([
+      { label: '主办', role: 'host', name: '某省人民政府办公厅' },
+    ]);
+    expect(labelledUnit('某省人民政府办公厅主办  某省大数据管理中心承办')).toEqual({ label: '主办', name: '某省人民政府办公厅' });
+    expect(labelledUnits('某省大数据管理中心承办')).toEqual([{ label: '承办', role: 'operator', name: '某省大数据管理中心' }]);
+  });
+  it('does not take a sentence about an event for a field', () => {
+    expect(labelledUnits('由中共某省委宣传部、某省文化和旅游厅、某省文学艺术界联合会共同主办的美术书法展在某省美术馆开幕。')).toEqual([]);
+    expect(labelledUnits('省文化和旅游厅主办的展览')).toEqual([]);
+    expect(labelledUnits('本次活动由市委宣传部主办，市图书馆承办。')).toEqual([]);
+    expect(labelledUnits('欢迎主办')).toEqual([]);
+    // Labelled once already: not counted twice.
+    expect(labelledUnits('主办：某市人民政府办公厅主办').length).toBe(1);
+  });
 });
