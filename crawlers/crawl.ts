@@ -13,7 +13,6 @@ import { createLogger } from '../src/log.ts';
 import { configSecrets } from '../src/secrets.ts';
 import { RequestClock } from '../src/device/request-clock.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
-import { finalizeBundle } from '../reports/finalize.ts';
 import { hashFile } from '../src/bundle/manifest-hash.ts';
 import { Explorer } from './explorer.ts';
 import { loginWalls } from './walls.ts';
@@ -26,11 +25,14 @@ import { AiQuestionProbe } from './probes/ai.ts';
 import { resolveTarget, targetPackage } from './target.ts';
 import { strategyFor } from './strategies/index.ts';
 import type { CrawlOptions, CrawlProgress, CrawlResult } from './types.ts';
-import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
+import { documentTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { createTapGate } from './safety/ocr-gate.ts';
-import { computeSignals } from '../detectors/lib/signals.ts';
+import { computeSignals } from '../detectors/run.ts';
+import { Lifecycle } from '../src/lifecycle.ts';
+import { bundleRecorder } from '../src/bundle/recorder.ts';
+import { progressSubscriber } from './progress-subscriber.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
 const DEFAULT_MAX_MINUTES = 30;
@@ -38,7 +40,9 @@ const DEFAULT_MAX_MINUTES = 30;
 /**
  * Crawls one app into an evidence bundle: starts (or reaches) Appium, opens the session,
  * explores, OCRs and analyses every new screen, writes findings as it goes, and tears everything
- * down whatever happens. A crawl that breaks off mid-way returns stopReason "error" with the
+ * down whatever happens. What watches the crawl subscribes to its lifecycle (src/lifecycle.ts):
+ * the bundle writer, the analysis and the progress display here, the caller's `subscribers`
+ * (the report and manifest, registered by the top layer) after them. A crawl that breaks off mid-way returns stopReason "error" with the
  * bundle written so far; bad input and unreachable servers throw before anything is written.
  */
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
@@ -102,16 +106,31 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     writer.writeRun(runInfo);
 
     deadline = clock.startBudget();
+    // The crawl's own subscribers first (the bundle, then OCR and interim findings, then the
+    // progress display), then the top layer's (the report and manifest at the end).
+    const lifecycle = new Lifecycle([bundleRecorder(writer)], log);
     const policy: SafetyPolicy = { ...config.safety, level: opts.safety ?? config.safety.level };
     const credentials = config.apps[appPackage]?.credentials;
     const login = new LoginTasks(credentials, policy);
     const dialogs = new DialogTasks(config.crawl.permissions, policy);
     // Observe-only: no probe that types or sends.
     const probes = policy.level === 'strict' ? [new TimerProbe(config.probes.timerSeconds)] : [new TimerProbe(config.probes.timerSeconds), new EncodingProbe(config.probes.encoding), new AiQuestionProbe(config.probes.aiQuestion)];
+    lifecycle.add({
+      name: 'analysis',
+      onState: async (screen, { png }) => {
+        // An H5 app is named by its first page's title, as a person would name it, not by its URL.
+        if (target.kind === 'url' && !meta.app.label && screen.inApp) meta.app.label = documentTitle(screen.snapshot);
+        await analysis!.screenAdded(screen, png);
+        writeInterim();
+      },
+    });
+    lifecycle.add(progressSubscriber(progress));
+    for (const s of opts.subscribers ?? []) lifecycle.add(s);
     const explorer = new Explorer({
       tasks: [dialogs, login, ...probes],
       device,
       writer,
+      lifecycle,
       appPackage,
       policy,
       vetTap: analysis.ocrMode === 'off' ? undefined : createTapGate({ policy, ocrOf: (state, o) => analysis!.ocrOf(state, o) }),
@@ -123,19 +142,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       webviewStatus: opened.webviewStatus,
       // UiAutomator2 waits for an idle UI itself (settings[waitForIdleTimeout]); only H5 pages need a settle.
       settleMs: config.crawl.settleMs ?? (target.kind === 'url' ? 400 : 0),
-      hooks: {
-        onScreen: async (screen, snapshot, png) => {
-          // An H5 app is named by its first page's title, as a person would name it, not by its URL.
-          if (target.kind === 'url' && !meta.app.label && screen.inApp) meta.app.label = documentTitle(snapshot);
-          await analysis!.screenAdded(screen, png);
-          writeInterim();
-          progress({ phase: 'exploring', current: screen.state, title: screenTitle(snapshot), newScreen: true });
-        },
-        onAction: (a) => progress({ phase: 'exploring', current: a.to }),
-      },
     });
     explorerRef = explorer;
     progress({ phase: 'exploring' });
+    await lifecycle.emit('onCrawlStart', { bundleDir: writer.dir, app: { ...meta.app }, startedAt: startedAt.toISOString(), maxActions, deadline });
     const coverage = () => explorer.coverage(loginWalls(explorer.screens, credentials, login.status));
     const observation = (stopReason: CrawlObservation['stopReason']): CrawlObservation => ({
       app: { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
@@ -182,8 +192,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     log.info({ states: explorer.screens.length, actions: explorer.actions.length, stopReason }, 'crawl finished');
     await teardown();
     const apkSha256 = target.kind === 'apk' ? (await hashFile(target.apk)).sha256 : undefined;
-    const { failures } = await finalizeBundle(writer.dir, findings, { reason: 'crawl', ...opts.report, meta: { app: apkSha256 ? { apkSha256 } : {} }, log });
-    if (failures.length) log.warn({ failures: failures.length }, 'some reports could not be written');
+    for (const finding of findings.clauses) await lifecycle.emit('onFinding', finding);
+    await lifecycle.emit('onCrawlEnd', writer.dir, findings, { app: apkSha256 ? { apkSha256 } : {}, log });
     return { outDir: writer.dir, findings, stopReason, states: explorer.screens.length, inAppStates: explorer.screens.filter((s) => s.inApp).length, actions: explorer.actions.length, ...(error && error.code !== 'ABORTED' ? { error } : {}) };
   } finally {
     await teardown();

@@ -5,6 +5,9 @@ import { absenceJudgeable, describeCoverage } from '../src/findings/coverage.ts'
 import { parseOptions, runDetector } from './define.ts';
 import { detectors } from './index.ts';
 
+/** The crawl's signals beside the verdicts (findings.md "Signals"): part of the detectors' public entry point. */
+export { computeSignals, type SignalOptions } from './lib/signals.ts';
+
 /** Options per detector id, e.g. `{ 'unit-name': { minOcrConfidence: 0.7 } }`. */
 export type DetectorOptions = Readonly<Record<string, unknown>>;
 

@@ -5,7 +5,7 @@ import { packBundle } from '../src/bundle/zip.ts';
 import { listBundleEntries, specialEntryError } from '../src/bundle/manifest-hash.ts';
 import type { Findings } from '../src/findings/schema.ts';
 import { renderBundle, type ReporterOptions } from './index.ts';
-import type { HookFailure, HookLogger } from './reporter.ts';
+import type { CrawlSubscriber, HookFailure, HookLogger } from '../src/lifecycle.ts';
 import { detectorRuleVersions } from './rules.ts';
 
 export interface FinalizeOptions extends ReporterOptions {
@@ -45,4 +45,22 @@ export async function finalizeBundle(bundleDir: string, findings: Findings, opts
   if (key) await signManifest(bundleDir, key);
   if (opts.zip) await packBundle(bundleDir, opts.zip);
   return { manifest, archived, failures };
+}
+
+/**
+ * The end of a crawl as a lifecycle subscriber, registered by the top layer (CLI, batch): when
+ * findings.json is final, write the report, annotations and repro specs, then the manifest.
+ * Reporters that fail are logged (and the manifest still written); a bundle that cannot be
+ * written at all ends the crawl.
+ */
+export function finalizeReporter(opts: Omit<FinalizeOptions, 'reason'> & { reason?: string }): CrawlSubscriber {
+  return {
+    name: 'finalize',
+    async onCrawlEnd(bundleDir, findings, end) {
+      const app = { ...opts.meta?.app, ...(end?.app?.apkSha256 ? { apkSha256: end.app.apkSha256 } : {}) };
+      const log = opts.log ?? end?.log;
+      const { failures } = await finalizeBundle(bundleDir, findings, { reason: 'crawl', ...opts, log, meta: { ...opts.meta, app } });
+      if (failures.length) log?.warn({ failures: failures.length }, 'some reports could not be written');
+    },
+  };
 }

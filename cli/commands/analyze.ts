@@ -92,7 +92,7 @@ export const command: Command = {
       zip: values.zip,
       meta: reissued ? { reissued } : undefined,
     });
-    for (const f of failures) process.stderr.write(`govapp: analyze: ${f.reporter} failed: ${describeError(f.error)}\n`);
+    for (const f of failures) process.stderr.write(`govapp: analyze: ${f.subscriber} failed: ${describeError(f.error)}\n`);
     const notice = incompleteNotice(findings.run);
     process.stdout.write(stripBidi([...(notice ? [`PARTIAL CRAWL — ${notice}`] : []), `${findings.app.label ?? findings.app.package}: re-analysed ${findings.run.states} screens, ${findings.run.actions} actions`, ...verdictRows(findings.clauses), `bundle: ${dir}`].join('\n')) + '\n');
     if (failures.length) return 1;

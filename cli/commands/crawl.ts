@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { crawl } from '../../crawlers/crawl.ts';
+import { crawlBundle } from '../crawl-bundle.ts';
 import { parseAppArgument } from '../../crawlers/target.ts';
 import type { CrawlProgress, OcrMode, StrategyName } from '../../crawlers/types.ts';
 import { BadInputError, isInputErrorCode } from '../../src/errors.ts';
@@ -130,7 +130,7 @@ export const command: Command = {
     process.on('SIGTERM', onSignal);
     const progress = live && statusUpdater(live);
     try {
-      const result = await crawl({
+      const result = await crawlBundle({
         target,
         outDir,
         appiumUrl: values['appium-url'],
