@@ -29,7 +29,7 @@ import { documentTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { createTapGate } from './safety/ocr-gate.ts';
-import { computeSignals } from '../detectors/run.ts';
+import { computeSignals, detectorOptionSchemas } from '../detectors/run.ts';
 import { Lifecycle } from '../src/lifecycle.ts';
 import { bundleRecorder } from '../src/bundle/recorder.ts';
 import { progressSubscriber } from './progress-subscriber.ts';
@@ -47,7 +47,7 @@ const DEFAULT_MAX_MINUTES = 30;
  */
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const startedAt = new Date();
-  const config = await loadConfig(opts.configFile);
+  const config = await loadConfig(opts.configFile, { detectors: detectorOptionSchemas() });
   const { target, graph } = resolveTarget(opts.target);
   let appPackage = targetPackage(target) ?? '';
   let log = (opts.logger ?? createLogger({ quiet: true, file: path.join(path.resolve(opts.outDir), 'logs/crawl.log') })).child({ app: appPackage || path.basename(opts.outDir) });
@@ -93,14 +93,14 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     }
     const meta: RecordingMeta = recordingMeta(appPackage, graph, device);
     const writer = new BundleWriter(opts.outDir, meta);
-    analysis = await createAnalysis({ ocr: opts.ocr ?? config.crawl.ocr ?? 'paddle', log, writer });
+    analysis = await createAnalysis({ ocr: opts.ocr ?? config.crawl.ocr ?? 'paddle', log, writer, detectors: config.detectors });
     const runInfo = {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       app: meta.app,
       device: { ...device.info, ...meta.device },
       capabilities: redactCaps(capabilities),
       appiumUrl: opts.appiumUrl ? redactUrl(opts.appiumUrl) : 'local',
-      options: { maxActions, maxMinutes, strategy: opts.strategy ?? config.crawl.strategy ?? 'targeted', ocr: analysis.ocrMode, safety: opts.safety ?? config.safety.level },
+      options: { maxActions, maxMinutes, strategy: opts.strategy ?? config.crawl.strategy ?? 'targeted', ocr: analysis.ocrMode, safety: opts.safety ?? config.safety.level, ...(Object.keys(config.detectors).length ? { detectors: config.detectors } : {}) },
       startedAt: startedAt.toISOString(),
     };
     writer.writeRun(runInfo);

@@ -32,7 +32,7 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --seed <n>           seed for --strategy random
   --ocr <engine>       paddle | tesseract | off (default paddle)
   --safety <level>     default | strict: strict (observe-only) taps navigation only (docs/safety.md)
-  --config <file>      govapp.yaml with credentials, safety allow-list, probes
+  --config <file>      govapp.yaml with credentials, safety allow-list, probes, detector options
   --system-port <n>    UiAutomator2 server port (parallel sessions need distinct ports)
   --chromedriver-dir <dir>  chromedriver binaries for the device's WebView versions (UiAutomator2
                        chromedriverExecutableDir); without it WebViews are read through the
