@@ -15,7 +15,11 @@ export interface BundleReportOptions {
  * its last lifecycle subscriber (report.html, annotated evidence, repro specs, the manifest;
  * these options add a PDF, JUnit XML, a signature, a zip). What `govapp crawl` and `govapp batch` run.
  */
-export function crawlBundle(opts: CrawlOptions & { report?: BundleReportOptions }): Promise<CrawlResult> {
+export async function crawlBundle(opts: CrawlOptions & { report?: BundleReportOptions }): Promise<CrawlResult> {
   const { report, ...rest } = opts;
-  return crawl({ ...rest, subscribers: [...(rest.subscribers ?? []), finalizeReporter({ reason: 'crawl', ...report })] });
+  const finalize = finalizeReporter({ reason: 'crawl', ...report });
+  const result = await crawl({ ...rest, subscribers: [...(rest.subscribers ?? []), finalize] });
+  // A bundle that could not be finished (no manifest) is the run's failure, not one reporter's.
+  if (finalize.error !== undefined) throw finalize.error;
+  return result;
 }

@@ -47,20 +47,36 @@ export async function finalizeBundle(bundleDir: string, findings: Findings, opts
   return { manifest, archived, failures };
 }
 
+/** The finalize step as a subscriber, and what went wrong in it. */
+export interface FinalizeReporter extends CrawlSubscriber {
+  /** The error that kept the bundle from being finished (no manifest), if any: the caller rethrows it. */
+  readonly error: unknown;
+}
+
 /**
  * The end of a crawl as a lifecycle subscriber, registered by the top layer (CLI, batch): when
  * findings.json is final, write the report, annotations and repro specs, then the manifest.
- * Reporters that fail are logged (and the manifest still written); a bundle that cannot be
- * written at all ends the crawl.
+ * Reporters that fail are logged (the manifest is still written). When the bundle cannot be
+ * finished at all (a link planted in it, the manifest not written) the lifecycle only logs it,
+ * so the error is kept in `error` for the caller to end the run with.
  */
-export function finalizeReporter(opts: Omit<FinalizeOptions, 'reason'> & { reason?: string }): CrawlSubscriber {
+export function finalizeReporter(opts: Omit<FinalizeOptions, 'reason'> & { reason?: string }): FinalizeReporter {
+  let error: unknown;
   return {
     name: 'finalize',
+    get error() {
+      return error;
+    },
     async onCrawlEnd(bundleDir, findings, end) {
       const app = { ...opts.meta?.app, ...(end?.app?.apkSha256 ? { apkSha256: end.app.apkSha256 } : {}) };
       const log = opts.log ?? end?.log;
-      const { failures } = await finalizeBundle(bundleDir, findings, { reason: 'crawl', ...opts, log, meta: { ...opts.meta, app } });
-      if (failures.length) log?.warn({ failures: failures.length }, 'some reports could not be written');
+      try {
+        const { failures } = await finalizeBundle(bundleDir, findings, { reason: 'crawl', ...opts, log, meta: { ...opts.meta, app } });
+        if (failures.length) log?.warn({ failures: failures.length }, 'some reports could not be written');
+      } catch (e) {
+        error = e;
+        throw e;
+      }
     },
   };
 }
