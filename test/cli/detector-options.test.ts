@@ -49,6 +49,17 @@ describe('detector options from govapp.yaml', () => {
     expect(verdictOf(read(), '4.2')).toBe('review');
   });
 
+  it('govapp analyze without --config: the options the crawl recorded in run.json', async () => {
+    const runFile = path.join(dir, 'run.json');
+    const run = JSON.parse(readFileSync(runFile, 'utf8'));
+    writeFileSync(runFile, JSON.stringify({ ...run, options: { ...run.options, detectors: { 'unit-name': { minTextHeightRatio: 0.04 } } } }));
+    const r = await runMain('analyze', dir, '--force'); // run.json changed after the manifest
+    expect(r.code, r.stderr).toBe(0);
+    expect(verdictOf(JSON.parse(readFileSync(path.join(dir, 'findings.json'), 'utf8')) as Findings, '4.2')).toBe('review');
+    writeFileSync(runFile, JSON.stringify(run));
+    expect((await runMain('analyze', dir, '--force')).code).toBe(0);
+  });
+
   it.each([
     ['a value of the wrong type', 'detectors:\n  unit-name:\n    minOcrConfidence: high\n', /^govapp: BAD_CONFIG: .*bad-type\.yaml: detectors\.unit-name\.minOcrConfidence: .*expected number/m],
     ['a value out of range', 'detectors:\n  unit-name: { minOcrConfidence: 2 }\n', /^govapp: BAD_CONFIG: .*out-of-range\.yaml: detectors\.unit-name\.minOcrConfidence: /m],
