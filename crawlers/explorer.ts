@@ -149,6 +149,7 @@ export class Explorer {
         this.probes.push(p);
         reported.push(this.o.lifecycle.emit('onProbe', p).then(() => undefined, (e: unknown) => e));
       },
+      refuse: (entry) => this.o.lifecycle.emit('onRefusal', { state: node.key, ...entry }),
     };
     try {
       await task.run(ctx);

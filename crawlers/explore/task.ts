@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Device } from '../../src/device/device.ts';
 import type { AppGraphTransition } from '../../src/appgraph/schema.ts';
-import type { BundleWriter } from '../../src/bundle/writer.ts';
+import type { BundleWriter, SkippedEntry } from '../../src/bundle/writer.ts';
 import type { ObservedAction, ObservedScreen, ProbeResult } from '../../src/observation.ts';
 import type { Snapshot } from '../../src/snapshot/model.ts';
 import type { StateNode } from '../graph.ts';
@@ -37,6 +37,8 @@ export interface TaskContext {
   saveSample(suffix: string): Promise<{ source: string; screenshot: string; xml: string; snapshot: Snapshot }>;
   /** Records a probe result (probes.json; detectors read it). */
   addProbe(p: ProbeResult): void;
+  /** Reports a control the safety policy refused on this screen (skipped.jsonl). */
+  refuse(entry: Omit<SkippedEntry, 'state'>): Promise<void>;
 }
 
 export interface TaskProvider {
