@@ -40,10 +40,11 @@ const DEFAULT_MAX_MINUTES = 30;
 /**
  * Crawls one app into an evidence bundle: starts (or reaches) Appium, opens the session,
  * explores, OCRs and analyses every new screen, writes findings as it goes, and tears everything
- * down whatever happens. What watches the crawl subscribes to its lifecycle (src/lifecycle.ts):
- * the bundle writer, the analysis and the progress display here, the caller's `subscribers`
- * (the report and manifest, registered by the top layer) after them. A crawl that breaks off mid-way returns stopReason "error" with the
+ * down whatever happens. A crawl that breaks off mid-way returns stopReason "error" with the
  * bundle written so far; bad input and unreachable servers throw before anything is written.
+ * What watches the crawl subscribes to its lifecycle (src/lifecycle.ts, docs/lifecycle.md): the
+ * bundle writer, the analysis and the progress display here, then the caller's `subscribers`
+ * (the report and manifest, registered by the top layer: cli/crawl-bundle.ts).
  */
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const startedAt = new Date();
