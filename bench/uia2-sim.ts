@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { Simulator } from '../drivers/android-sim/lib/simulator.ts';
 import { PROFILES } from '../drivers/android-sim/lib/profiles.ts';
-import { crawl } from '../crawlers/crawl.ts';
+import { crawlBundle as crawl } from '../cli/crawl-bundle.ts';
 import type { OcrMode } from '../crawlers/types.ts';
 import { startAppium } from '../src/appium/server.ts';
 import { freePort } from '../src/appium/ports.ts';

@@ -4,7 +4,7 @@ import type { ClauseResult } from '../src/findings/schema.ts';
 import type { CrawlObservation, ObservedScreen, OcrBox } from '../src/observation.ts';
 import { OcrService } from '../src/ocr/pool.ts';
 import { mergeTexts } from '../src/ocr/merge.ts';
-import { runDetectors } from '../detectors/run.ts';
+import { runDetectors, type DetectorOptions } from '../detectors/run.ts';
 import type { OcrMode } from './types.ts';
 
 /**
@@ -32,7 +32,7 @@ export interface Analysis {
   close(): Promise<void>;
 }
 
-export async function createAnalysis(opts: { ocr: OcrMode; log: Logger; writer: BundleWriter }): Promise<Analysis> {
+export async function createAnalysis(opts: { ocr: OcrMode; log: Logger; writer: BundleWriter; detectors?: DetectorOptions }): Promise<Analysis> {
   const ocr = opts.ocr === 'off' ? undefined : new OcrService({ engine: opts.ocr });
   const pending = new Set<Promise<void>>();
   const jobs = new Map<string, { screen: ObservedScreen; done: Promise<void> }>();
@@ -64,7 +64,7 @@ export async function createAnalysis(opts: { ocr: OcrMode; log: Logger; writer: 
     async drain() {
       while (pending.size) await Promise.all([...pending]);
     },
-    detect: (obs) => runDetectors(obs),
+    detect: (obs) => runDetectors(obs, opts.detectors),
     stats: () => (ocr ? { ...ocr.stats() } : { engine: 'off' }),
     pendingOcr: () => pending.size,
     close: async () => {

@@ -12,8 +12,6 @@ import { createLogger } from '../src/log.ts';
 import { configSecrets } from '../src/secrets.ts';
 import { RequestClock } from '../src/device/request-clock.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.ts';
-// eslint-disable-next-line import-x/no-restricted-paths -- removed by issue 14 (hooks)
-import { finalizeBundle } from '../reports/finalize.ts';
 import { hashFile } from '../src/bundle/manifest-hash.ts';
 import { Explorer, type ExplorerOptions } from './explorer.ts';
 import { loginWalls } from './walls.ts';
@@ -25,11 +23,15 @@ import { computeSignals, detectors } from '../detectors/index.ts';
 import { resolveTarget, targetPackage } from './target.ts';
 import { strategyFor } from './strategies/index.ts';
 import type { CrawlOptions, CrawlProgress, CrawlResult } from './types.ts';
-import { documentTitle, screenTitle } from '../src/snapshot/title.ts';
+import { documentTitle } from '../src/snapshot/title.ts';
 import { createAnalysis, type Analysis } from './analysis.ts';
 import type { SafetyPolicy } from './safety.ts';
 import { createTapGate } from './safety/ocr-gate.ts';
 import { MiniSession, miniDeviceTarget } from './mini/session.ts';
+import { detectorOptionSchemas } from '../detectors/run.ts';
+import { Lifecycle } from '../src/lifecycle.ts';
+import { bundleRecorder } from '../src/bundle/recorder.ts';
+import { progressSubscriber } from './progress-subscriber.ts';
 
 const DEFAULT_MAX_ACTIONS = 500;
 const DEFAULT_MAX_MINUTES = 30;
@@ -39,10 +41,13 @@ const DEFAULT_MAX_MINUTES = 30;
  * explores, OCRs and analyses every new screen, writes findings as it goes, and tears everything
  * down whatever happens. A crawl that breaks off mid-way returns stopReason "error" with the
  * bundle written so far; bad input and unreachable servers throw before anything is written.
+ * What watches the crawl subscribes to its lifecycle (src/lifecycle.ts, docs/lifecycle.md): the
+ * bundle writer, the analysis and the progress display here, then the caller's `subscribers`
+ * (the report and manifest, registered by the top layer: cli/crawl-bundle.ts).
  */
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const startedAt = new Date();
-  const config = await loadConfig(opts.configFile);
+  const config = await loadConfig(opts.configFile, { detectors: detectorOptionSchemas() });
   const { target, graph } = resolveTarget(opts.mini ? miniDeviceTarget(opts.mini, opts.target) : opts.target);
   let appPackage = targetPackage(target) ?? '';
   let log = (opts.logger ?? createLogger({ quiet: true, file: path.join(path.resolve(opts.outDir), 'logs/crawl.log') })).child({ app: appPackage || path.basename(opts.outDir) });
@@ -92,20 +97,23 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     if (mini) meta.app.label = mini.label;
     // H5: the screenshots a long page was read through with, offered as evidence pictures (src/bundle/writer.ts).
     const writer = new BundleWriter(opts.outDir, meta, { readSteps: opened.device.readSteps?.bind(opened.device) });
-    analysis = await createAnalysis({ ocr: opts.ocr ?? config.crawl.ocr ?? 'paddle', log, writer });
+    analysis = await createAnalysis({ ocr: opts.ocr ?? config.crawl.ocr ?? 'paddle', log, writer, detectors: config.detectors });
     const runInfo = {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       app: meta.app,
       device: { ...device.info, ...meta.device },
       capabilities: redactCaps(capabilities),
       appiumUrl: opts.appiumUrl ? redactUrl(opts.appiumUrl) : 'local',
-      options: { maxActions, maxMinutes, strategy: opts.strategy ?? config.crawl.strategy ?? 'targeted', ocr: analysis.ocrMode, safety: opts.safety ?? config.safety.level },
+      options: { maxActions, maxMinutes, strategy: opts.strategy ?? config.crawl.strategy ?? 'targeted', ocr: analysis.ocrMode, safety: opts.safety ?? config.safety.level, ...(Object.keys(config.detectors).length ? { detectors: config.detectors } : {}) },
       startedAt: startedAt.toISOString(),
       ...(mini ? { mini: mini.info() } : {}),
     };
     writer.writeRun(runInfo);
 
     deadline = clock.startBudget();
+    // The crawl's own subscribers first (the bundle, then OCR and interim findings, then the
+    // progress display), then the top layer's (the report and manifest at the end).
+    const lifecycle = new Lifecycle([bundleRecorder(writer)], log);
     const policy: SafetyPolicy = { ...config.safety, level: opts.safety ?? config.safety.level };
     // Inside a host only the mini-program's own login is ever used, never the host account's.
     const credentials = mini ? mini.credentials : config.apps[appPackage]?.credentials;
@@ -113,10 +121,23 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     const dialogs = new DialogTasks(config.crawl.permissions, policy);
     // Observe-only: no probe that types or sends.
     const probes = probesFor(detectors, config.probes, { observeOnly: policy.level === 'strict' });
+    lifecycle.add({
+      name: 'analysis',
+      onState: async (screen, { png }) => {
+        mini?.noteScreen(screen, screen.snapshot);
+        // An H5 app is named by its first page's title, as a person would name it, not by its URL.
+        if (target.kind === 'url' && !meta.app.label && screen.inApp) meta.app.label = documentTitle(screen.snapshot);
+        await analysis!.screenAdded(screen, png);
+        writeInterim();
+      },
+    });
+    lifecycle.add(progressSubscriber(progress));
+    for (const s of opts.subscribers ?? []) lifecycle.add(s);
     const explorer = new Explorer({
       tasks: [dialogs, login, ...probes],
       device,
       writer,
+      lifecycle,
       appPackage,
       policy,
       vetTap: vetTaps(mini, analysis.ocrMode === 'off' ? undefined : createTapGate({ policy, ocrOf: (state, o) => analysis!.ocrOf(state, o) })),
@@ -129,20 +150,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       webviewStatus: opened.webviewStatus,
       // UiAutomator2 waits for an idle UI itself (settings[waitForIdleTimeout]); only H5 pages need a settle.
       settleMs: config.crawl.settleMs ?? (target.kind === 'url' ? 400 : 0),
-      hooks: {
-        onScreen: async (screen, snapshot, png) => {
-          mini?.noteScreen(screen, snapshot);
-          // An H5 app is named by its first page's title, as a person would name it, not by its URL.
-          if (target.kind === 'url' && !meta.app.label && screen.inApp) meta.app.label = documentTitle(snapshot);
-          await analysis!.screenAdded(screen, png);
-          writeInterim();
-          progress({ phase: 'exploring', current: screen.state, title: screenTitle(snapshot), newScreen: true });
-        },
-        onAction: (a) => progress({ phase: 'exploring', current: a.to }),
-      },
     });
     explorerRef = explorer;
     progress({ phase: 'exploring' });
+    await lifecycle.emit('onCrawlStart', { bundleDir: writer.dir, app: { ...meta.app }, startedAt: startedAt.toISOString(), maxActions, deadline });
     const coverage = () => explorer.coverage(loginWalls(explorer.screens, credentials, login.status));
     const observation = (stopReason: CrawlObservation['stopReason']): CrawlObservation => ({
       app: { package: appPackage, label: meta.app.label, versionName: meta.app.versionName },
@@ -189,8 +200,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     log.info({ states: explorer.screens.length, actions: explorer.actions.length, stopReason }, 'crawl finished');
     await teardown();
     const apkSha256 = target.kind === 'apk' ? (await hashFile(target.apk)).sha256 : undefined;
-    const { failures } = await finalizeBundle(writer.dir, findings, { reason: 'crawl', ...opts.report, meta: { app: apkSha256 ? { apkSha256 } : {} }, log });
-    if (failures.length) log.warn({ failures: failures.length }, 'some reports could not be written');
+    for (const finding of findings.clauses) await lifecycle.emit('onFinding', finding);
+    await lifecycle.emit('onCrawlEnd', writer.dir, findings, { app: apkSha256 ? { apkSha256 } : {}, log });
     return { outDir: writer.dir, findings, stopReason, states: explorer.screens.length, inAppStates: explorer.screens.filter((s) => s.inApp).length, actions: explorer.actions.length, ...(error && error.code !== 'ABORTED' ? { error } : {}) };
   } finally {
     await teardown();

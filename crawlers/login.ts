@@ -65,7 +65,7 @@ export class LoginTasks implements TaskProvider {
         const verdict = judgeControl(this.policy, screenSafety(snapshot), login.submit);
         if (!verdict.allowed && !LOGIN_EXCEPTION.has(verdict.intent ?? '')) {
           this.failures = creds.maxAttempts;
-          ctx.writer.addSkipped({ state: ctx.node.key, ...skippedEntry('login', selector, verdict) });
+          await ctx.refuse(skippedEntry('login', selector, verdict));
           ctx.log.warn({ intent: verdict.intent, text: verdict.text }, 'login button refused by the safety policy; not logging in');
           return;
         }

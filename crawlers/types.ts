@@ -4,6 +4,7 @@ import type { Findings, StopReason } from '../src/findings/schema.ts';
 import type { GovappError } from '../src/errors.ts';
 import type { SafetyLevel } from './safety.ts';
 import type { MiniTarget } from './mini/target.ts';
+import type { CrawlSubscriber } from '../src/lifecycle.ts';
 
 export type StrategyName = 'targeted' | 'bfs' | 'dfs' | 'random';
 export type OcrMode = 'paddle' | 'tesseract' | 'off';
@@ -51,10 +52,11 @@ export interface CrawlOptions {
   signal?: AbortSignal;
   logger?: Logger;
   /**
-   * What to write when the crawl ends besides findings.json: the report, annotated evidence,
-   * repro specs and the manifest are always written; these add a PDF, JUnit XML, a signature, a zip.
+   * Subscribers to the crawl's lifecycle (src/lifecycle.ts), called after the crawl's own (bundle
+   * writer, analysis, progress): the top layer registers the report and manifest here
+   * (`finalizeReporter`, cli/crawl-bundle.ts).
    */
-  report?: { pdf?: boolean; junit?: string; signKey?: string; zip?: string };
+  subscribers?: CrawlSubscriber[];
   onProgress?: (p: CrawlProgress) => void;
 }
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { GovappError, isGovappError } from '../src/errors.ts';
 import { CLAUSES, type ClauseResult } from '../src/findings/schema.ts';
 import type { CrawlObservation } from '../src/observation.ts';
@@ -5,8 +6,16 @@ import { absenceJudgeable, describeCoverage } from '../src/findings/coverage.ts'
 import { parseOptions, runDetector } from './define.ts';
 import { detectors } from './index.ts';
 
+/** The crawl's signals beside the verdicts (findings.md "Signals"): part of the detectors' public entry point. */
+export { computeSignals, type SignalOptions } from './lib/signals.ts';
+
 /** Options per detector id, e.g. `{ 'unit-name': { minOcrConfidence: 0.7 } }`. */
 export type DetectorOptions = Readonly<Record<string, unknown>>;
+
+/** Each registered detector's options schema, by id: what `govapp.yaml`'s `detectors:` section is checked against. */
+export function detectorOptionSchemas(): ReadonlyMap<string, z.ZodType> {
+  return new Map(detectors.map((d) => [d.meta.id, d.options]));
+}
 
 /** Checks every detector's options up front: BAD_CONFIG for an unknown detector id or a bad field. */
 export function validateDetectorOptions(options: DetectorOptions = {}): void {

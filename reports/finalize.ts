@@ -5,7 +5,7 @@ import { packBundle } from '../src/bundle/zip.ts';
 import { listBundleEntries, specialEntryError } from '../src/bundle/manifest-hash.ts';
 import type { Findings } from '../src/findings/schema.ts';
 import { renderBundle, type ReporterOptions } from './index.ts';
-import type { HookFailure, HookLogger } from './reporter.ts';
+import type { CrawlSubscriber, HookFailure, HookLogger } from '../src/lifecycle.ts';
 import { detectorRuleVersions } from './rules.ts';
 
 export interface FinalizeOptions extends ReporterOptions {
@@ -45,4 +45,38 @@ export async function finalizeBundle(bundleDir: string, findings: Findings, opts
   if (key) await signManifest(bundleDir, key);
   if (opts.zip) await packBundle(bundleDir, opts.zip);
   return { manifest, archived, failures };
+}
+
+/** The finalize step as a subscriber, and what went wrong in it. */
+export interface FinalizeReporter extends CrawlSubscriber {
+  /** The error that kept the bundle from being finished (no manifest), if any: the caller rethrows it. */
+  readonly error: unknown;
+}
+
+/**
+ * The end of a crawl as a lifecycle subscriber, registered by the top layer (CLI, batch): when
+ * findings.json is final, write the report, annotations and repro specs, then the manifest.
+ * Reporters that fail are logged (the manifest is still written). When the bundle cannot be
+ * finished at all (a link planted in it, the manifest not written) the lifecycle only logs it,
+ * so the error is kept in `error` for the caller to end the run with.
+ */
+export function finalizeReporter(opts: Omit<FinalizeOptions, 'reason'> & { reason?: string }): FinalizeReporter {
+  let error: unknown;
+  return {
+    name: 'finalize',
+    get error() {
+      return error;
+    },
+    async onCrawlEnd(bundleDir, findings, end) {
+      const app = { ...opts.meta?.app, ...(end?.app?.apkSha256 ? { apkSha256: end.app.apkSha256 } : {}) };
+      const log = opts.log ?? end?.log;
+      try {
+        const { failures } = await finalizeBundle(bundleDir, findings, { reason: 'crawl', ...opts, log, meta: { ...opts.meta, app } });
+        if (failures.length) log?.warn({ failures: failures.length }, 'some reports could not be written');
+      } catch (e) {
+        error = e;
+        throw e;
+      }
+    },
+  };
 }

@@ -1,12 +1,10 @@
 import type { Findings } from '../src/findings/schema.ts';
-import { runHook, type HookFailure, type HookLogger, type Reporter } from './reporter.ts';
+import { runHook, type CrawlSubscriber, type HookFailure, type HookLogger } from '../src/lifecycle.ts';
 import { annotationsReporter } from './reporters/annotations.ts';
 import { htmlReporter } from './reporters/html.ts';
 import { junitReporter } from './reporters/junit.ts';
 import { reproReporter } from './reporters/repro.ts';
 
-export type { Reporter, HookFailure, HookLogger, CrawlStartInfo } from './reporter.ts';
-export { runHook } from './reporter.ts';
 
 export interface ReporterOptions {
   /** `--junit FILE`. */
@@ -19,7 +17,7 @@ export interface ReporterOptions {
  * The reporters every crawl, `analyze` and `report` runs, in order: annotations first (the HTML
  * report shows them), then the HTML report, the reproduction specs and JUnit.
  */
-export function defaultReporters(opts: ReporterOptions = {}): Reporter[] {
+export function defaultReporters(opts: ReporterOptions = {}): CrawlSubscriber[] {
   return [annotationsReporter(), htmlReporter({ pdf: opts.pdf }), reproReporter(), ...(opts.junit ? [junitReporter(opts.junit)] : [])];
 }
 

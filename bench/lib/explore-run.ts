@@ -7,7 +7,7 @@ import type { GovappConfigInput } from '../../src/config/schema.ts';
 import type { StopReason } from '../../src/findings/schema.ts';
 import type { CrawlObservation } from '../../src/observation.ts';
 import type { Logger } from '../../src/log.ts';
-import { crawl } from '../../crawlers/crawl.ts';
+import { crawlBundle as crawl } from '../../cli/crawl-bundle.ts';
 import type { StrategyName } from '../../crawlers/types.ts';
 import { isVariant } from './evidence-curve.ts';
 

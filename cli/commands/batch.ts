@@ -74,9 +74,9 @@ export function parseBatchArgs(argv: string[]): ParsedBatchArgs {
 
 /** The real crawl of one attempt: `crawl()` on the lease's Appium server and device. */
 export const crawlRunOne: RunOne = async (job: AttemptJob, lease: Lease, signal: AbortSignal) => {
-  const { crawl } = await import('../../crawlers/crawl.ts');
+  const { crawlBundle } = await import('../crawl-bundle.ts');
   const o = job.app.options;
-  return crawl({
+  return crawlBundle({
     target: job.app.target,
     ...(job.app.mini ? { mini: job.app.mini } : {}),
     outDir: job.outDir,

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { crawl } from '../../crawlers/crawl.ts';
+import { crawlBundle } from '../crawl-bundle.ts';
 import { parseAppArgument } from '../../crawlers/target.ts';
 import { parseMiniTarget } from '../../crawlers/mini/target.ts';
 import { miniDeviceTarget } from '../../crawlers/mini/session.ts';
@@ -42,7 +42,7 @@ const USAGE = `usage: govapp crawl (--app <app-graph dir | app.apk | package[/ac
   --seed <n>           seed for --strategy random
   --ocr <engine>       paddle | tesseract | off (default paddle)
   --safety <level>     default | strict: strict (observe-only) taps navigation only (docs/safety.md)
-  --config <file>      govapp.yaml with credentials, safety allow-list, probes
+  --config <file>      govapp.yaml with credentials, safety allow-list, probes, detector options
   --system-port <n>    UiAutomator2 server port (parallel sessions need distinct ports)
   --chromedriver-dir <dir>  chromedriver binaries for the device's WebView versions (UiAutomator2
                        chromedriverExecutableDir); without it WebViews are read through the
@@ -153,7 +153,7 @@ export const command: Command = {
     process.on('SIGTERM', onSignal);
     const progress = live && statusUpdater(live);
     try {
-      const result = await crawl({
+      const result = await crawlBundle({
         target,
         ...(mini ? { mini } : {}),
         outDir,

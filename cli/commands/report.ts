@@ -70,7 +70,7 @@ export const command: Command = {
       zip: values.zip,
       meta: { ...(rules ? { rules } : {}), ...(reissued ? { reissued } : {}) },
     });
-    for (const f of failures) process.stderr.write(`govapp: report: ${f.reporter} failed: ${describeError(f.error)}\n`);
+    for (const f of failures) process.stderr.write(`govapp: report: ${f.subscriber} failed: ${describeError(f.error)}\n`);
     process.stdout.write(`${path.join(dir, 'report.html')}${values.pdf ? `\n${path.join(dir, 'report.pdf')}` : ''}\n`);
     if (failures.length) return 1;
     const gate = evaluateGate(findings, failOn);

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { annotateFindings } from '../annotate.ts';
-import type { Reporter } from '../reporter.ts';
+import type { CrawlSubscriber } from '../../src/lifecycle.ts';
 
 /** Annotated evidence screenshots (`evidence/<clause>-<n>.png`). Runs before the HTML report, which shows them. */
-export function annotationsReporter(): Reporter {
+export function annotationsReporter(): CrawlSubscriber {
   return {
     name: 'annotations',
     async onCrawlEnd(bundleDir, findings) {

@@ -1,8 +1,8 @@
 import { writeReproSpecs } from '../repro/write.ts';
-import type { Reporter } from '../reporter.ts';
+import type { CrawlSubscriber } from '../../src/lifecycle.ts';
 
 /** `repro/<clause>.spec.ts` WebdriverIO specs for every `fail` / `review` finding. */
-export function reproReporter(): Reporter {
+export function reproReporter(): CrawlSubscriber {
   return {
     name: 'repro',
     onCrawlEnd(bundleDir, findings) {

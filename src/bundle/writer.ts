@@ -22,6 +22,18 @@ export interface RecordingMeta {
   device: { width: number; height: number; density?: number; platformVersion?: string; model?: string };
 }
 
+/** One line of skipped.jsonl: a control the safety policy refused, on which state, and why. */
+export interface SkippedEntry {
+  state: string;
+  label: string;
+  selector: Record<string, string>;
+  reason: string;
+  intent?: string;
+  word?: string;
+  text?: string;
+  source?: string;
+}
+
 /**
  * Writes an evidence bundle (docs/bundle.md) as the crawl goes. Every file is written atomically
  * and the JSON lists are rewritten whole after each change, so a crash at any point leaves a
@@ -101,7 +113,7 @@ export class BundleWriter {
     this.writeRecording();
   }
 
-  addSkipped(entry: { state: string; label: string; selector: Record<string, string>; reason: string; intent?: string; word?: string; text?: string; source?: string }): void {
+  addSkipped(entry: SkippedEntry): void {
     appendJsonLine(this.file('skipped.jsonl'), entry);
   }
 

@@ -5,11 +5,17 @@ import YAML from 'yaml';
 import { BadInputError } from '../errors.ts';
 import { firstIssue } from '../zod-errors.ts';
 import { configSchema, type GovappConfig } from './schema.ts';
+import { checkDetectorOptions, type DetectorOptionSchemas } from './detectors.ts';
 
 export const DEFAULT_CONFIG: GovappConfig = configSchema.parse({});
 
+export interface LoadConfigOptions {
+  /** The detectors' option schemas: `detectors:` entries are checked against them (otherwise only their shape). */
+  detectors?: DetectorOptionSchemas;
+}
+
 /** Loads govapp.yaml / .json / .config.ts; every error names the file and the field. */
-export async function loadConfig(file: string | undefined): Promise<GovappConfig> {
+export async function loadConfig(file: string | undefined, opts: LoadConfigOptions = {}): Promise<GovappConfig> {
   if (!file) return DEFAULT_CONFIG;
   const abs = path.resolve(file);
   if (!existsSync(abs)) throw new BadInputError('BAD_CONFIG', `${file}: config file not found`);
@@ -23,5 +29,6 @@ export async function loadConfig(file: string | undefined): Promise<GovappConfig
   }
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new BadInputError('BAD_CONFIG', firstIssue(file, parsed.error));
+  if (opts.detectors) checkDetectorOptions(file, parsed.data.detectors, opts.detectors);
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** govapp.yaml / govapp.config.ts: per-app credentials, the safety policy, budgets and probes. */
+/** govapp.yaml / govapp.config.ts: per-app credentials, the safety policy, budgets, probes and detector options. */
 export const credentialsSchema = z.strictObject({
   username: z.string().min(1),
   password: z.string().min(1),
@@ -76,6 +76,11 @@ export const configSchema = z.strictObject({
       aiQuestion: z.string().min(1).default('你好，请简单介绍一下你能提供哪些服务？'),
     })
     .default({ encoding: true, timerSeconds: 3, aiQuestion: '你好，请简单介绍一下你能提供哪些服务？' }),
+  /**
+   * Detector options by detector id (`unit-name: { minOcrConfidence: 0.7 }`, docs/clauses.md);
+   * each checked against that detector's own schema when the config is loaded (src/config/detectors.ts).
+   */
+  detectors: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 });
 
 export type GovappConfig = z.infer<typeof configSchema>;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { crawl } from '../../crawlers/crawl.ts';
+import { crawlBundle as crawl } from '../../cli/crawl-bundle.ts';
 import { findingsSchema, type Findings } from '../../src/findings/schema.ts';
 import { loadAppGraph } from '../../src/appgraph/load.ts';
 import { runMain } from '../helpers/cli.ts';

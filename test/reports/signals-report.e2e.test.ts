@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { crawl } from '../../crawlers/crawl.ts';
+import { crawlBundle as crawl } from '../../cli/crawl-bundle.ts';
 import { launchChromium } from '../../reports/pdf.ts';
 import { signalsSection } from '../../reports/html/signals.ts';
 import { findingsSchema } from '../../src/findings/schema.ts';
