@@ -66,7 +66,7 @@ export class Traveller {
       const start = key ? this.graph.get(key) : undefined;
       return start && this.budgetLeft() && this.graph.pathTo(start.key, (m) => this.graph.hasWork(m)) ? this.travel(start, true) : true;
     }
-    const target = this.strategy.pickTarget(reachable, (n) => paths.get(n.key)!.length)!;
+    const target = this.strategy.pickTarget(reachable, (n) => paths.get(n.key)!.length, this.graph)!;
     this.position.seek(target);
     try {
       return await this.follow(target, paths.get(target.key)!);
