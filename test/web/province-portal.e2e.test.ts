@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { crawl } from '../../crawlers/crawl.ts';
+import { crawlBundle } from '../../cli/crawl-bundle.ts';
 import { blackHole } from '../helpers/black-hole.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { h5Fixture } from './h5-helpers.ts';
@@ -37,7 +37,7 @@ describe('crawling a page modelled on a real provincial portal (footer written b
     const server = await startStaticServer(root);
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'govapp-province-portal-'));
     try {
-      const result = await crawl({ target: { kind: 'url', url: `${server.url}/index.html` }, outDir, appiumUrl: inject('appiumUrl'), ocr: 'off', maxActions: MAX_ACTIONS, maxMinutes: 10 });
+      const result = await crawlBundle({ target: { kind: 'url', url: `${server.url}/index.html` }, outDir, appiumUrl: inject('appiumUrl'), ocr: 'off', maxActions: MAX_ACTIONS, maxMinutes: 10 });
       expect(result.error).toBeUndefined();
       const summaries = result.findings.clauses.map((c) => `${c.clause} ${c.verdict}: ${c.summary}`).join('\n');
       // The budget is counted in actions: dead scripts must not turn the crawl into a budget stop.
