@@ -12,7 +12,6 @@ import noProofOfWorkUpload from './no-proof-of-work-upload.ts';
 import unitName from './unit-name.ts';
 
 export type { Detector } from './define.ts';
-export { computeSignals } from './lib/signals.ts';
 export type { DetectorSeek, ProbeName, ProbeNeeds, SeekEntry, SeekProbe } from './seek.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import { GovappError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { freePort } from './ports.ts';
 import { appiumLogFilters } from '../secrets.ts';
+import { killOnExit } from '../child-reaper.ts';
 
 export interface AppiumServer {
   url: string;
@@ -44,17 +45,6 @@ function writeLogFilters(secrets: string[] | undefined): { file: string; remove:
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const live = new Set<ChildProcess>();
-let hooked = false;
-
-/** Kill every server this process started when it exits, however it exits. */
-function hookExit(): void {
-  if (hooked) return;
-  hooked = true;
-  process.once('exit', () => {
-    for (const c of live) c.kill('SIGKILL');
-  });
-}
 
 /**
  * Starts the Appium 3 server that ships in this package's node_modules, with APPIUM_HOME set to the
@@ -83,8 +73,7 @@ export async function startAppium(opts: StartAppiumOptions = {}): Promise<Appium
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin!.on('error', () => undefined);
-  live.add(child);
-  hookExit();
+  killOnExit(child);
   let tail = '';
   const keepTail = (b: Buffer) => {
     tail = (tail + b.toString()).slice(-4000);
@@ -105,7 +94,6 @@ export async function startAppium(opts: StartAppiumOptions = {}): Promise<Appium
   const exitPromise = new Promise<void>((resolve) =>
     child.once('exit', () => {
       exited = true;
-      live.delete(child);
       resolve();
     }),
   );

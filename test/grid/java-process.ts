@@ -3,9 +3,10 @@
  * watchdog that kills Java when this process dies (the wrapper's stdin is a pipe from us; its
  * EOF is our death), a bounded wait for `/status`, and a kill that leaves nothing behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { killOnExit } from '../../src/child-reaper.ts';
 
 export interface JavaServer {
   readonly name: string;
@@ -24,28 +25,17 @@ const JVM_OPTS = ['-Xms32m', '-Xmx192m', '-XX:+UseSerialGC', '-XX:TieredStopAtLe
 // java in the background, its pid on stdout; a watcher kills it when our pipe closes.
 const WRAPPER = 'java "$@" </dev/null & j=$!; echo "pid $j"; ( read -r _; kill -KILL $j 2>/dev/null ) <&0 & wait $j';
 
-const live = new Set<ChildProcess>();
-let hooked = false;
-function hookExit(): void {
-  if (hooked) return;
-  hooked = true;
-  process.once('exit', () => {
-    for (const c of live) if (c.pid) try { process.kill(-c.pid, 'SIGKILL'); } catch { /* gone */ }
-  });
-}
 
 export async function startJava(name: string, url: string, jar: string, args: string[], logFile: string): Promise<JavaServer> {
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = openSync(logFile, 'a');
   const child = spawn('bash', ['-c', WRAPPER, 'java', ...JVM_OPTS, '-jar', jar, ...args], { detached: true, stdio: ['pipe', 'pipe', log] });
   child.stdin!.on('error', () => undefined);
-  live.add(child);
-  hookExit();
+  killOnExit(child, { group: true });
   let running = true;
   const exited = new Promise<void>((resolve) =>
     child.once('exit', () => {
       running = false;
-      live.delete(child);
       resolve();
     }),
   );
